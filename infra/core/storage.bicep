@@ -1,0 +1,90 @@
+// The one storage account of the app. It holds:
+//   - the Functions host's own state (AzureWebJobsStorage: leases, keys, blob-trigger receipts, queues),
+//   - the editors' source posts (container 'posts'),
+//   - the rendered HTML (container 'html'),
+//   - the Flex Consumption deployment package (container 'deployments'),
+//   - the post index (table 'PostIndex').
+// Shared keys are disabled: every caller authenticates with Entra ID.
+// The static website ($web) is a data-plane setting; scripts/infra/enable-static-website.sh
+// turns it on after provisioning.
+
+@description('Name of the storage account (3-24 lowercase letters and digits).')
+@minLength(3)
+@maxLength(24)
+param name string
+
+@description('Azure region for the storage account.')
+param location string
+
+@description('Tags applied to the storage account.')
+param tags object = {}
+
+@description('Blob containers to create. All are private.')
+param containerNames array = [
+  'posts'
+  'html'
+  'deployments'
+]
+
+@description('Tables to create.')
+param tableNames array = [
+  'PostIndex'
+]
+
+resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
+  name: name
+  location: location
+  tags: tags
+  kind: 'StorageV2'
+  sku: {
+    name: 'Standard_LRS'
+  }
+  properties: {
+    accessTier: 'Hot'
+    allowBlobPublicAccess: false
+    allowSharedKeyAccess: false
+    allowCrossTenantReplication: false
+    defaultToOAuthAuthentication: true
+    minimumTlsVersion: 'TLS1_2'
+    supportsHttpsTrafficOnly: true
+    publicNetworkAccess: 'Enabled'
+    networkAcls: {
+      bypass: 'AzureServices'
+      defaultAction: 'Allow'
+    }
+  }
+}
+
+resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2023-05-01' = {
+  parent: storage
+  name: 'default'
+}
+
+resource containers 'Microsoft.Storage/storageAccounts/blobServices/containers@2023-05-01' = [
+  for containerName in containerNames: {
+    parent: blobService
+    name: containerName
+    properties: {
+      publicAccess: 'None'
+    }
+  }
+]
+
+resource tableService 'Microsoft.Storage/storageAccounts/tableServices@2023-05-01' = {
+  parent: storage
+  name: 'default'
+}
+
+resource tables 'Microsoft.Storage/storageAccounts/tableServices/tables@2023-05-01' = [
+  for tableName in tableNames: {
+    parent: tableService
+    name: tableName
+  }
+]
+
+output name string = storage.name
+output id string = storage.id
+output blobEndpoint string = storage.properties.primaryEndpoints.blob
+output queueEndpoint string = storage.properties.primaryEndpoints.queue
+output tableEndpoint string = storage.properties.primaryEndpoints.table
+output webEndpoint string = storage.properties.primaryEndpoints.web

@@ -1,0 +1,19 @@
+namespace HealthFunctions.Api;
+
+/// <summary>Settings of the public HTTP API. Bound to the "Api" section.</summary>
+public sealed class ApiOptions
+{
+    public const string SectionName = "Api";
+
+    /// <summary>Front-end origins allowed to call the API from a browser, comma-separated (<c>*</c> allows any).</summary>
+    public string AllowedOrigins { get; set; } = string.Empty;
+
+    /// <summary>Seconds browsers and CDNs may cache listings before asking again (they revalidate with the ETag).</summary>
+    public int ListingMaxAgeSeconds { get; set; } = 60;
+
+    /// <summary>Seconds a single post may be cached.</summary>
+    public int PostMaxAgeSeconds { get; set; } = 300;
+
+    public IReadOnlyList<string> Origins =>
+        AllowedOrigins.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+}

@@ -1,0 +1,17 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace HealthFunctions.Api;
+
+public static class ApiServiceCollectionExtensions
+{
+    /// <summary>Registers the HTTP API handlers and their options.</summary>
+    public static IServiceCollection AddPublicApi(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<ApiOptions>().Bind(configuration.GetSection(ApiOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<PostsApi>();
+        services.AddSingleton<SourcesApi>();
+        services.AddSingleton<BlobEventsApi>();
+        return services;
+    }
+}

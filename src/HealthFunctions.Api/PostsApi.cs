@@ -1,0 +1,134 @@
+using HealthFunctions.Publishing.Index;
+using HealthFunctions.Publishing.Queries;
+using HealthFunctions.Publishing.Sources;
+using HealthFunctions.Publishing.Text;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
+
+namespace HealthFunctions.Api;
+
+/// <summary>The posts endpoints: the newest-first listing (all, by tag, by author) and one post by slug.</summary>
+public sealed class PostsApi
+{
+    public const int DefaultLimit = 10;
+
+    private readonly PostQueries _queries;
+    private readonly IHtmlStore _html;
+    private readonly ApiOptions _options;
+
+    public PostsApi(PostQueries queries, IHtmlStore html, IOptions<ApiOptions> options)
+    {
+        _queries = queries;
+        _html = html;
+        _options = options.Value;
+    }
+
+    /// <summary><c>GET /api/posts?limit=&amp;cursor=&amp;tag=&amp;author=</c></summary>
+    public async Task<ApiResponse> ListAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        var query = new QueryReader(request, "limit", "cursor", "tag", "author");
+        var limit = query.Integer("limit", DefaultLimit, 1, PostQueries.MaxPageSize);
+        var cursor = query.Text("cursor", 200);
+        var tag = query.Text("tag", 100);
+        var author = query.Text("author", 100);
+        if (query.Error is { } error)
+        {
+            return error;
+        }
+
+        string? after = null;
+        if (cursor is not null && !ListingCursor.TryDecode(cursor, out after))
+        {
+            return ApiResponse.BadParameter("cursor", "'cursor' is not a token this API gave out; start again without it.");
+        }
+
+        var page = await _queries.ListAsync(tag, author, after, limit, cancellationToken);
+        var next = page.ContinueAfter is null ? null : ListingCursor.Encode(page.ContinueAfter);
+        var body = new PostPage(
+            page.Items.Select(Summary).ToList(),
+            next,
+            next is null ? null : NextLink(limit, next, tag, author));
+        var newest = page.Items.Select(i => i.Updated ?? i.Published).DefaultIfEmpty().Max();
+        return ApiResponse.Ok(body, TimeSpan.FromSeconds(_options.ListingMaxAgeSeconds), page.Items.Count > 0 ? newest : null);
+    }
+
+    /// <summary><c>GET /api/posts/{slug}</c></summary>
+    public async Task<ApiResponse> GetAsync(HttpRequest request, string slug, CancellationToken cancellationToken)
+    {
+        var query = new QueryReader(request);
+        if (query.Error is { } error)
+        {
+            return error;
+        }
+
+        if (!Slugs.IsValid(slug))
+        {
+            return ApiResponse.NotFound($"There is no post '{slug}': slugs are lower-case letters, digits and hyphens.");
+        }
+
+        var maxAge = TimeSpan.FromSeconds(_options.PostMaxAgeSeconds);
+        switch (await _queries.FindAsync(slug, cancellationToken))
+        {
+            case PostLookup.Found(var found):
+                var post = found.Entry.Post;
+                var url = PostUrl(post.Slug);
+                var detail = new PostDetail(
+                    post.Slug,
+                    post.Title,
+                    post.Published,
+                    post.Updated,
+                    post.Description,
+                    post.Excerpt,
+                    post.WordCount,
+                    post.ReadingMinutes,
+                    post.Tags,
+                    post.Categories,
+                    post.Author,
+                    post.ReviewedBy,
+                    post.LastReviewed,
+                    post.References.Select(r => new ReferenceLink(r.Title, r.Url?.ToString())).ToList(),
+                    post.Image,
+                    post.ImageAlt,
+                    url,
+                    found.Entry.HtmlLocation,
+                    found.Html,
+                    StructuredData.For(post, url));
+                return ApiResponse.Ok(detail, maxAge, post.Updated ?? post.Published);
+            case PostLookup.Moved(var target):
+                return ApiResponse.MovedTo(PostUrl(target), maxAge);
+            default:
+                return ApiResponse.NotFound($"There is no published post '{slug}'.");
+        }
+    }
+
+    public static string PostUrl(string slug) => "/api/posts/" + slug;
+
+    private PostSummary Summary(ListingEntry entry) => new(
+        entry.Slug,
+        entry.Title,
+        entry.Published,
+        entry.Updated,
+        entry.Excerpt,
+        entry.WordCount,
+        entry.ReadingMinutes,
+        entry.Tags,
+        entry.Author,
+        PostUrl(entry.Slug),
+        _html.LocationOf(entry.Slug));
+
+    private static string NextLink(int limit, string cursor, string? tag, string? author)
+    {
+        var query = QueryString.Create("limit", limit.ToString(System.Globalization.CultureInfo.InvariantCulture)).Add("cursor", cursor);
+        if (tag is not null)
+        {
+            query = query.Add("tag", tag);
+        }
+
+        if (author is not null)
+        {
+            query = query.Add("author", author);
+        }
+
+        return "/api/posts" + query.ToUriComponent();
+    }
+}

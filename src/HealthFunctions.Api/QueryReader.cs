@@ -1,0 +1,63 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Http;
+
+namespace HealthFunctions.Api;
+
+/// <summary>Reads and checks query string parameters, producing a 400 problem that names the parameter at fault.</summary>
+public sealed class QueryReader
+{
+    private readonly IQueryCollection _query;
+
+    public QueryReader(HttpRequest request, params string[] allowed)
+    {
+        _query = request.Query;
+        var unknown = _query.Keys.FirstOrDefault(key => !allowed.Contains(key, StringComparer.Ordinal));
+        if (unknown is not null)
+        {
+            Error = ApiResponse.BadParameter(unknown, $"'{unknown}' is not a parameter of this endpoint; use {string.Join(", ", allowed.Select(a => $"'{a}'"))}.");
+        }
+    }
+
+    /// <summary>The first problem found, if any.</summary>
+    public ApiResponse? Error { get; private set; }
+
+    public string? Text(string name, int maxLength)
+    {
+        if (Error is not null || !_query.TryGetValue(name, out var values))
+        {
+            return null;
+        }
+
+        if (values.Count > 1)
+        {
+            Error = ApiResponse.BadParameter(name, $"'{name}' is given {values.Count} times; give it once.");
+            return null;
+        }
+
+        var value = values.ToString().Trim();
+        if (value.Length == 0 || value.Length > maxLength)
+        {
+            Error = ApiResponse.BadParameter(name, $"'{name}' must be 1 to {maxLength} characters long.");
+            return null;
+        }
+
+        return value;
+    }
+
+    public int Integer(string name, int fallback, int min, int max)
+    {
+        var text = Text(name, 12);
+        if (text is null)
+        {
+            return fallback;
+        }
+
+        if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) || value < min || value > max)
+        {
+            Error = ApiResponse.BadParameter(name, $"'{name}' must be a whole number from {min} to {max}; it is '{text}'.");
+            return fallback;
+        }
+
+        return value;
+    }
+}

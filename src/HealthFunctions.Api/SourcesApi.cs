@@ -1,0 +1,45 @@
+using HealthFunctions.Publishing.Index;
+using Microsoft.AspNetCore.Http;
+
+namespace HealthFunctions.Api;
+
+/// <summary><c>GET /api/status</c>: what happened to each uploaded file, failures first (for editors and operators; function-key protected).</summary>
+public sealed class SourcesApi
+{
+    private readonly IPostIndex _index;
+
+    public SourcesApi(IPostIndex index)
+    {
+        _index = index;
+    }
+
+    public async Task<ApiResponse> ListAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        var query = new QueryReader(request, "state");
+        var state = query.Text("state", 20);
+        if (query.Error is { } error)
+        {
+            return error;
+        }
+
+        if (state is not null && !Enum.TryParse<SourceState>(state, ignoreCase: true, out _))
+        {
+            return ApiResponse.BadParameter("state", $"'state' must be one of {string.Join(", ", Enum.GetNames<SourceState>())}.");
+        }
+
+        var items = new List<SourceStatus>();
+        await foreach (var record in _index.ListSourcesAsync(cancellationToken))
+        {
+            if (state is null || string.Equals(record.State.ToString(), state, StringComparison.OrdinalIgnoreCase))
+            {
+                items.Add(new SourceStatus(record.BlobName, record.State.ToString(), record.Message, record.Slug, record.ProcessedAt));
+            }
+        }
+
+        var ordered = items
+            .OrderBy(i => i.State is nameof(SourceState.Failed) or nameof(SourceState.Conflict) ? 0 : 1)
+            .ThenBy(i => i.Blob, StringComparer.Ordinal)
+            .ToList();
+        return ApiResponse.Private(new SourceStatusList(ordered));
+    }
+}

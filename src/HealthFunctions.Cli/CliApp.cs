@@ -1,0 +1,170 @@
+using System.CommandLine;
+using System.Text.Json;
+using HealthFunctions.Api;
+using HealthFunctions.Publishing;
+using HealthFunctions.Publishing.Posts;
+using HealthFunctions.Publishing.Queries;
+using HealthFunctions.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace HealthFunctions.Cli;
+
+/// <summary>
+/// The editors' and operators' command line: render a post, upload posts, reindex, list and
+/// show status, all through the same services the Functions app uses.
+/// </summary>
+public static class CliApp
+{
+    public static async Task<int> RunAsync(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr, IDictionary<string, string?>? settings = null)
+    {
+        var connection = new Option<string?>("--connection", "-c")
+        {
+            Description = $"Storage connection string. Default: the PostsStorage setting, else the local emulator ({StorageConnection.LocalEmulator}).",
+        };
+
+        var render = new Command("render", "Print the sanitised HTML the pipeline would store for a post.");
+        var file = new Argument<string>("file") { Description = "Markdown file, or - for standard input.", DefaultValueFactory = _ => "-" };
+        var json = new Option<bool>("--json") { Description = "Print the whole published record as JSON." };
+        render.Arguments.Add(file);
+        render.Options.Add(json);
+        render.SetAction((parse, ct) => RenderAsync(parse.GetValue(file)!, parse.GetValue(json), stdin, stdout, stderr, settings));
+
+        var publish = new Command("publish", "Upload Markdown files, or folders of them, to the source container.");
+        var paths = new Argument<string[]>("paths") { Description = "Files or folders.", Arity = ArgumentArity.OneOrMore };
+        publish.Arguments.Add(paths);
+        publish.Options.Add(connection);
+        publish.SetAction((parse, ct) => WithServicesAsync(parse.GetValue(connection), settings, stderr, services =>
+            CliCommands.PublishAsync(services, parse.GetValue(paths)!, stdout, stderr, ct)));
+
+        var reindex = new Command("reindex", "Run the publish step over every file in the source container and remove what is gone.");
+        var parallelism = new Option<int>("--parallelism") { Description = "Files processed at once.", DefaultValueFactory = _ => 8 };
+        reindex.Options.Add(connection);
+        reindex.Options.Add(parallelism);
+        reindex.SetAction((parse, ct) => WithServicesAsync(parse.GetValue(connection), settings, stderr, services =>
+            CliCommands.ReindexAsync(services, parse.GetValue(parallelism), stdout, stderr, ct)));
+
+        var list = new Command("list", "Print the latest-posts listing the HTTP API serves.");
+        var limit = new Option<int>("--limit", "-n") { Description = $"How many posts (1 to {PostQueries.MaxPageSize}).", DefaultValueFactory = _ => PostsApi.DefaultLimit };
+        var tag = new Option<string?>("--tag") { Description = "Only posts with this tag." };
+        list.Options.Add(connection);
+        list.Options.Add(limit);
+        list.Options.Add(tag);
+        list.SetAction((parse, ct) => WithServicesAsync(parse.GetValue(connection), settings, stderr, services =>
+            CliCommands.ListAsync(services, parse.GetValue(limit), parse.GetValue(tag), stdout, stderr, ct)));
+
+        var status = new Command("status", "Show what happened to each uploaded file (failures first).");
+        var failedOnly = new Option<bool>("--failed") { Description = "Only files that could not be published." };
+        status.Options.Add(connection);
+        status.Options.Add(failedOnly);
+        status.SetAction((parse, ct) => WithServicesAsync(parse.GetValue(connection), settings, stderr, services =>
+            CliCommands.StatusAsync(services, parse.GetValue(failedOnly), stdout, ct)));
+
+        var root = new RootCommand("HealthFunctions: publish Markdown posts to the blog's storage and index.")
+        {
+            render, publish, reindex, list, status,
+        };
+
+        var parsed = root.Parse(args);
+        return await parsed.InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr });
+    }
+
+    private static async Task<int> RenderAsync(string file, bool asJson, TextReader stdin, TextWriter stdout, TextWriter stderr, IDictionary<string, string?>? settings)
+    {
+        using var services = BuildServices(settings, connection: null, withStorage: false);
+        var renderer = services.GetRequiredService<PostRenderer>();
+        try
+        {
+            byte[] content;
+            string name;
+            if (file == "-")
+            {
+                content = System.Text.Encoding.UTF8.GetBytes(await stdin.ReadToEndAsync());
+                name = "stdin.md";
+            }
+            else if (!File.Exists(file))
+            {
+                await stderr.WriteLineAsync($"error: {file}: no such file.");
+                return 2;
+            }
+            else
+            {
+                content = await File.ReadAllBytesAsync(file);
+                name = Path.GetFileName(file);
+            }
+
+            var post = renderer.Render(name, content);
+            await stdout.WriteLineAsync(asJson ? JsonSerializer.Serialize(PublishedRecord.From(post), CliJson.Indented) : post.Html);
+            return 0;
+        }
+        catch (PostFormatException ex)
+        {
+            await stderr.WriteLineAsync($"error: {(file == "-" ? "stdin" : file)}: {ex.Message}");
+            return 1;
+        }
+    }
+
+    private static async Task<int> WithServicesAsync(string? connection, IDictionary<string, string?>? settings, TextWriter stderr, Func<IServiceProvider, Task<int>> work)
+    {
+        ServiceProvider services;
+        try
+        {
+            services = BuildServices(settings, connection, withStorage: true);
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or FormatException or ArgumentException)
+        {
+            await stderr.WriteLineAsync($"error: {ex.Message}");
+            return 2;
+        }
+
+        await using (services)
+        {
+            try
+            {
+                return await work(services);
+            }
+            catch (Azure.RequestFailedException ex)
+            {
+                await stderr.WriteLineAsync($"error: storage answered {ex.Status} ({ex.ErrorCode}): {ex.Message.Split('\n')[0]}");
+                return 3;
+            }
+            catch (Exception ex) when (ex is HttpRequestException or AggregateException or TaskCanceledException)
+            {
+                await stderr.WriteLineAsync($"error: cannot reach storage ({ex.GetBaseException().Message}). Is Azurite running (npm run azurite)?");
+                return 3;
+            }
+        }
+    }
+
+    private static ServiceProvider BuildServices(IDictionary<string, string?>? settings, string? connection, bool withStorage)
+    {
+        var builder = new ConfigurationBuilder().AddEnvironmentVariables();
+        if (settings is not null)
+        {
+            builder.AddInMemoryCollection(settings);
+        }
+
+        var configuration = builder.Build();
+        if (connection is not null)
+        {
+            configuration[StorageConnection.DefaultName] = connection;
+        }
+        else if (configuration[StorageConnection.DefaultName] is null && configuration.GetSection(StorageConnection.DefaultName)["blobServiceUri"] is null)
+        {
+            configuration[StorageConnection.DefaultName] = StorageConnection.LocalEmulator;
+        }
+
+        var services = new ServiceCollection()
+            .AddLogging(logging => logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning))
+            .AddPublishing(configuration);
+        if (withStorage)
+        {
+            services.AddPublishingStorage(configuration);
+        }
+
+        var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = withStorage });
+        _ = provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<PublishingOptions>>().Value;
+        return provider;
+    }
+}

@@ -1,0 +1,134 @@
+using System.Globalization;
+using HealthFunctions.Publishing.Index;
+using HealthFunctions.Publishing.Queries;
+using HealthFunctions.Publishing.Sources;
+using HealthFunctions.Publishing.Sync;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace HealthFunctions.Cli;
+
+/// <summary>The storage-backed commands. Each returns the process exit code.</summary>
+internal static class CliCommands
+{
+    private static readonly string[] PostExtensions = [".md", ".markdown"];
+
+    public static async Task<int> PublishAsync(IServiceProvider services, string[] paths, TextWriter stdout, TextWriter stderr, CancellationToken ct)
+    {
+        var sources = services.GetRequiredService<ISourceStore>();
+        var uploads = new List<(string File, string BlobName)>();
+        foreach (var path in paths)
+        {
+            if (Directory.Exists(path))
+            {
+                var root = Path.GetFullPath(path);
+                uploads.AddRange(Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
+                    .Where(f => PostExtensions.Contains(Path.GetExtension(f), StringComparer.OrdinalIgnoreCase))
+                    .Order(StringComparer.Ordinal)
+                    .Select(f => (f, Path.GetRelativePath(root, f).Replace('\\', '/'))));
+            }
+            else if (File.Exists(path))
+            {
+                uploads.Add((path, Path.GetFileName(path)));
+            }
+            else
+            {
+                await stderr.WriteLineAsync($"error: {path}: no such file or folder.");
+                return 2;
+            }
+        }
+
+        var results = await Reindexer.RunAsync(
+            uploads.Select(u => u.BlobName).ToList(),
+            async (blobName, token) =>
+            {
+                var file = uploads.First(u => u.BlobName == blobName).File;
+                await using var stream = File.OpenRead(file);
+                await sources.UploadAsync(blobName, stream, "text/markdown; charset=utf-8", token);
+                return new SyncResult(blobName, SyncOutcome.Added);
+            },
+            maxParallelism: 8,
+            new ProgressPrinter(stderr, "uploaded"),
+            ct);
+        foreach (var result in results)
+        {
+            await stdout.WriteLineAsync($"uploaded {result.BlobName}");
+        }
+
+        await stdout.WriteLineAsync($"{results.Count} file(s) uploaded. The blob trigger publishes them; without the Functions host, run 'reindex'.");
+        return 0;
+    }
+
+    public static async Task<int> ReindexAsync(IServiceProvider services, int parallelism, TextWriter stdout, TextWriter stderr, CancellationToken ct)
+    {
+        var report = await services.GetRequiredService<Reindexer>().ReindexAsync(parallelism, new ProgressPrinter(stderr, "processed"), ct);
+        foreach (var result in report.Results.Where(r => r.Outcome is not SyncOutcome.Unchanged))
+        {
+            var detail = result.Message is null ? string.Empty : $": {result.Message}";
+            await stdout.WriteLineAsync($"{result.Outcome.ToString().ToLowerInvariant(),-9} {result.BlobName}{(result.Slug is null ? string.Empty : $" -> {result.Slug}")}{detail}");
+        }
+
+        await stdout.WriteLineAsync(string.Create(
+            CultureInfo.InvariantCulture,
+            $"reindex: {report.Count(SyncOutcome.Added)} added, {report.Count(SyncOutcome.Updated)} updated, {report.Count(SyncOutcome.Unchanged)} unchanged, {report.Count(SyncOutcome.Removed)} removed, {report.Results.Count(r => r.IsRejected)} rejected, {report.Count(SyncOutcome.Ignored)} ignored, {report.OrphanRowsRemoved} orphan rows removed in {report.Elapsed.TotalSeconds:F1}s"));
+        return report.Results.Any(r => r.IsRejected) ? 1 : 0;
+    }
+
+    public static async Task<int> ListAsync(IServiceProvider services, int limit, string? tag, TextWriter stdout, TextWriter stderr, CancellationToken ct)
+    {
+        if (limit is < 1 or > PostQueries.MaxPageSize)
+        {
+            await stderr.WriteLineAsync($"error: --limit must be from 1 to {PostQueries.MaxPageSize}.");
+            return 2;
+        }
+
+        var page = await services.GetRequiredService<PostQueries>().ListAsync(tag, null, null, limit, ct);
+        foreach (var post in page.Items)
+        {
+            await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{post.Published:d MMMM yyyy}  {post.Slug}  {post.Title}  ({post.WordCount} words)"));
+            await stdout.WriteLineAsync($"    {post.Excerpt}");
+        }
+
+        await stdout.WriteLineAsync($"{page.Items.Count} post(s){(page.ContinueAfter is null ? string.Empty : "; more follow")}.");
+        return 0;
+    }
+
+    public static async Task<int> StatusAsync(IServiceProvider services, bool failedOnly, TextWriter stdout, CancellationToken ct)
+    {
+        var records = new List<SourceRecord>();
+        await foreach (var record in services.GetRequiredService<IPostIndex>().ListSourcesAsync(ct))
+        {
+            if (!failedOnly || record.State is SourceState.Failed or SourceState.Conflict)
+            {
+                records.Add(record);
+            }
+        }
+
+        foreach (var record in records.OrderBy(r => r.State is SourceState.Failed or SourceState.Conflict ? 0 : 1).ThenBy(r => r.BlobName, StringComparer.Ordinal))
+        {
+            var detail = record.Message is null ? string.Empty : $": {record.Message}";
+            await stdout.WriteLineAsync($"{record.State.ToString().ToLowerInvariant(),-9} {record.BlobName}{(record.Slug is null ? string.Empty : $" -> {record.Slug}")}{detail}");
+        }
+
+        await stdout.WriteLineAsync($"{records.Count} file(s).");
+        return records.Any(r => r.State is SourceState.Failed or SourceState.Conflict) ? 1 : 0;
+    }
+
+    /// <summary>Prints count, rate and failures to stderr every 50 files and at the end.</summary>
+    private sealed class ProgressPrinter(TextWriter stderr, string verb) : IProgress<BulkProgress>
+    {
+        private readonly Lock _gate = new();
+
+        public void Report(BulkProgress value)
+        {
+            if (value.Done % 50 != 0 && value.Done != value.Total)
+            {
+                return;
+            }
+
+            lock (_gate)
+            {
+                stderr.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{verb} {value.Done}/{value.Total} ({value.PerSecond:F0}/s, {value.Rejected} rejected)"));
+            }
+        }
+    }
+}

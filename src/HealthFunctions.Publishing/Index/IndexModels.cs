@@ -1,0 +1,93 @@
+using HealthFunctions.Publishing.Posts;
+
+namespace HealthFunctions.Publishing.Index;
+
+/// <summary>One row of a listing: what the "Latest Posts" list and feeds need, without the body.</summary>
+public sealed record ListingEntry
+{
+    public required IndexKey Key { get; init; }
+
+    public required string Slug { get; init; }
+
+    public required string Title { get; init; }
+
+    public required DateTimeOffset Published { get; init; }
+
+    public DateTimeOffset? Updated { get; init; }
+
+    public required string Excerpt { get; init; }
+
+    public required int WordCount { get; init; }
+
+    public required int ReadingMinutes { get; init; }
+
+    public IReadOnlyList<string> Tags { get; init; } = [];
+
+    public string? Author { get; init; }
+
+    public DateTimeOffset? Expires { get; init; }
+
+    public static ListingEntry From(RenderedPost post, IndexKey key) => new()
+    {
+        Key = key,
+        Slug = post.Slug,
+        Title = post.Title,
+        Published = post.Published,
+        Updated = post.Updated,
+        Excerpt = post.Excerpt,
+        WordCount = post.WordCount,
+        ReadingMinutes = post.ReadingMinutes,
+        Tags = post.Tags,
+        Author = post.Author,
+        Expires = post.ExpiryDate,
+    };
+}
+
+/// <summary>The index's record of one post, by slug: its metadata, where its HTML is and which source file owns the slug.</summary>
+public sealed record PostEntry
+{
+    public required RenderedPost Post { get; init; }
+
+    public required string SourceBlob { get; init; }
+
+    public required string HtmlLocation { get; init; }
+
+    /// <summary>Optimistic-concurrency tag of the stored row; null for a row not yet stored.</summary>
+    public string? ETag { get; init; }
+}
+
+/// <summary>What happened to a source file the last time it was processed.</summary>
+public enum SourceState
+{
+    Published,
+    Draft,
+    Failed,
+    Conflict,
+}
+
+/// <summary>The index's status row for one source file: state, message for the editor, and the rows it owns.</summary>
+public sealed record SourceRecord
+{
+    public required string BlobName { get; init; }
+
+    public required SourceState State { get; init; }
+
+    public string? Message { get; init; }
+
+    /// <summary>The slug the file's published post lives at (kept while a later version fails).</summary>
+    public string? Slug { get; init; }
+
+    public required string BlobETag { get; init; }
+
+    public required DateTimeOffset BlobLastModified { get; init; }
+
+    public required DateTimeOffset ProcessedAt { get; init; }
+
+    public IReadOnlyList<IndexKey> IndexKeys { get; init; } = [];
+
+    /// <summary>Optimistic-concurrency tag of the stored row; null for a row not yet stored.</summary>
+    public string? ETag { get; init; }
+}
+
+/// <summary>One page of a listing plus the row key to continue after, if there is more.</summary>
+public sealed record ListingPage(IReadOnlyList<ListingEntry> Items, string? ContinueAfter);

@@ -1,0 +1,249 @@
+using HealthFunctions.Publishing.Text;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace HealthFunctions.Publishing.Posts;
+
+/// <summary>
+/// Reads YAML front matter into <see cref="FrontMatter"/>, checking each field's type and naming
+/// the field and line of the first problem.
+/// </summary>
+public static class FrontMatterReader
+{
+    /// <param name="yaml">The text between the <c>---</c> lines.</param>
+    /// <param name="firstLine">1-based line of the file on which <paramref name="yaml"/> starts.</param>
+    public static FrontMatter Read(string yaml, int firstLine)
+    {
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(yaml));
+        }
+        catch (YamlException ex)
+        {
+            var line = firstLine + (int)ex.Start.Line - 1;
+            var reason = (ex.InnerException?.Message ?? ex.Message).Trim();
+            throw new PostFormatException($"the front matter is not valid YAML: {reason}", line: line);
+        }
+
+        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })
+        {
+            return FrontMatter.Empty;
+        }
+
+        if (stream.Documents[0].RootNode is not YamlMappingNode root)
+        {
+            throw new PostFormatException("the front matter must be a list of 'field: value' lines.", line: firstLine);
+        }
+
+        var fields = new Fields(firstLine);
+        var matter = FrontMatter.Empty;
+        var extra = new Dictionary<string, object?>(StringComparer.Ordinal);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (keyNode, value) in root.Children)
+        {
+            if (keyNode is not YamlScalarNode { Value: { Length: > 0 } key })
+            {
+                throw new PostFormatException("every front matter field needs a plain text name.", line: fields.LineOf(keyNode));
+            }
+
+            var canonical = Canonical(key);
+            if (!seen.Add(canonical))
+            {
+                throw new PostFormatException("the field is given twice.", key, fields.LineOf(keyNode));
+            }
+
+            matter = canonical switch
+            {
+                "title" => matter with { Title = fields.Text(key, value) },
+                "date" => matter with { Date = fields.Date(key, value) },
+                "updated" or "lastmod" or "modified" => matter with { Updated = fields.Date(key, value) },
+                "slug" => matter with { Slug = fields.SlugText(key, value) },
+                "tags" => matter with { Tags = fields.List(key, value) },
+                "categories" or "category" => matter with { Categories = fields.List(key, value) },
+                "summary" => matter with { Summary = fields.Text(key, value) },
+                "description" or "excerpt" => matter with { Description = fields.Text(key, value) },
+                "author" => matter with { Author = fields.Text(key, value) },
+                "draft" => matter with { Draft = fields.Flag(key, value) },
+                "published" => matter with { Draft = !fields.Flag(key, value) },
+                "expirydate" or "expires" => matter with { ExpiryDate = fields.Date(key, value) },
+                "reviewedby" => matter with { ReviewedBy = fields.Text(key, value) },
+                "lastreviewed" => matter with { LastReviewed = fields.Date(key, value) },
+                "references" => matter with { References = fields.References(key, value) },
+                "aliases" => matter with { Aliases = fields.Aliases(key, value) },
+                "image" or "coverimage" => matter with { Image = fields.Text(key, value) },
+                "imagealt" => matter with { ImageAlt = fields.Text(key, value) },
+                _ => KeepUnknown(matter, key, value),
+            };
+        }
+
+        return matter with { Extra = extra };
+
+        FrontMatter KeepUnknown(FrontMatter current, string key, YamlNode value)
+        {
+            extra[key] = Plain(value);
+            return current;
+        }
+    }
+
+    /// <summary>Field names match case-insensitively and ignore '_' and '-' (<c>reviewed_by</c> = <c>reviewedBy</c>).</summary>
+    private static string Canonical(string key) =>
+        string.Concat(key.Where(c => c is not ('_' or '-'))).ToLowerInvariant();
+
+    private static object? Plain(YamlNode node) => node switch
+    {
+        YamlScalarNode scalar => scalar.Value,
+        YamlSequenceNode sequence => sequence.Children.Select(Plain).ToList(),
+        YamlMappingNode mapping => mapping.Children.ToDictionary(
+            pair => (pair.Key as YamlScalarNode)?.Value ?? pair.Key.ToString(),
+            pair => Plain(pair.Value),
+            StringComparer.Ordinal),
+        _ => null,
+    };
+
+    private sealed class Fields(int firstLine)
+    {
+        public int LineOf(YamlNode node) => firstLine + (int)node.Start.Line - 1;
+
+        public string? Text(string field, YamlNode node)
+        {
+            if (node is not YamlScalarNode scalar)
+            {
+                throw new PostFormatException("must be a single line of text, not a list or map.", field, LineOf(node));
+            }
+
+            var value = scalar.Value?.Trim();
+            return string.IsNullOrEmpty(value) ? null : value;
+        }
+
+        public string? SlugText(string field, YamlNode node)
+        {
+            var value = Text(field, node);
+            if (value is null)
+            {
+                return null;
+            }
+
+            if (!Slugs.IsValid(value))
+            {
+                throw new PostFormatException(
+                    $"'{value}' is not a valid slug; use lower-case letters, digits and single hyphens (for example '{Slugs.From(value)}').",
+                    field,
+                    LineOf(node));
+            }
+
+            return value;
+        }
+
+        public DateTimeOffset? Date(string field, YamlNode node)
+        {
+            var value = Text(field, node);
+            if (value is null)
+            {
+                return null;
+            }
+
+            if (!PostDates.TryParse(value, out var date))
+            {
+                throw new PostFormatException(
+                    $"'{value}' is not a date; write 2024-05-01, 2024-05-01T09:30:00+02:00 or 2024-05-01 09:30:00 +0200.",
+                    field,
+                    LineOf(node));
+            }
+
+            return date;
+        }
+
+        public bool Flag(string field, YamlNode node)
+        {
+            var value = Text(field, node);
+            return value?.ToLowerInvariant() switch
+            {
+                null => false,
+                "true" or "yes" or "on" => true,
+                "false" or "no" or "off" => false,
+                _ => throw new PostFormatException($"'{value}' is not true or false.", field, LineOf(node)),
+            };
+        }
+
+        public IReadOnlyList<string> List(string field, YamlNode node)
+        {
+            IEnumerable<string?> items = node switch
+            {
+                YamlScalarNode scalar => (scalar.Value ?? string.Empty).Split(','),
+                YamlSequenceNode sequence => sequence.Children.Select(child => Text(field, child)),
+                _ => throw new PostFormatException("must be a list or a comma-separated line of text.", field, LineOf(node)),
+            };
+
+            return items
+                .Select(item => item?.Trim())
+                .Where(item => !string.IsNullOrEmpty(item))
+                .Select(item => item!)
+                .Distinct(StringComparer.OrdinalIgnoreCase)
+                .ToList();
+        }
+
+        public IReadOnlyList<string> Aliases(string field, YamlNode node)
+        {
+            var aliases = new List<string>();
+            foreach (var alias in List(field, node))
+            {
+                var slug = alias.Trim('/');
+                var lastSegment = slug[(slug.LastIndexOf('/') + 1)..];
+                if (!Slugs.IsValid(lastSegment))
+                {
+                    throw new PostFormatException($"'{alias}' is not a slug or a path ending in one.", field, LineOf(node));
+                }
+
+                aliases.Add(lastSegment);
+            }
+
+            return aliases;
+        }
+
+        public IReadOnlyList<PostReference> References(string field, YamlNode node)
+        {
+            if (node is not YamlSequenceNode sequence)
+            {
+                throw new PostFormatException("must be a list of sources (text, a link, or 'title' and 'url').", field, LineOf(node));
+            }
+
+            var references = new List<PostReference>();
+            foreach (var item in sequence.Children)
+            {
+                switch (item)
+                {
+                    case YamlScalarNode { Value: { Length: > 0 } text }:
+                        references.Add(Uri.TryCreate(text.Trim(), UriKind.Absolute, out var link) && IsWebLink(link)
+                            ? new PostReference(text.Trim(), link)
+                            : new PostReference(text.Trim(), null));
+                        break;
+                    case YamlMappingNode map:
+                        var title = map.Children.TryGetValue(new YamlScalarNode("title"), out var t) ? Text(field, t) : null;
+                        Uri? url = null;
+                        if (map.Children.TryGetValue(new YamlScalarNode("url"), out var u) && Text(field, u) is { } raw)
+                        {
+                            if (!Uri.TryCreate(raw, UriKind.Absolute, out url) || !IsWebLink(url))
+                            {
+                                throw new PostFormatException($"'{raw}' is not an http or https link.", field, LineOf(u));
+                            }
+                        }
+
+                        if (title is null && url is null)
+                        {
+                            throw new PostFormatException("each source needs a 'title' or a 'url'.", field, LineOf(item));
+                        }
+
+                        references.Add(new PostReference(title ?? url!.ToString(), url));
+                        break;
+                    default:
+                        throw new PostFormatException("each source must be text, a link, or 'title' and 'url'.", field, LineOf(item));
+                }
+            }
+
+            return references;
+        }
+
+        private static bool IsWebLink(Uri uri) => uri.Scheme is "http" or "https";
+    }
+}

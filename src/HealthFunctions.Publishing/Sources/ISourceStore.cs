@@ -1,0 +1,20 @@
+namespace HealthFunctions.Publishing.Sources;
+
+/// <summary>The container editors upload posts to.</summary>
+public interface ISourceStore
+{
+    /// <summary>Reads the current version of a source file, or null when it does not exist. Files over <paramref name="maxBytes"/> come back without content.</summary>
+    Task<SourceBlob?> ReadAsync(string name, int maxBytes, CancellationToken cancellationToken);
+
+    /// <summary>The current ETag of a source file, or null when it does not exist.</summary>
+    Task<string?> GetETagAsync(string name, CancellationToken cancellationToken);
+
+    /// <summary>Names of every source file, in name order.</summary>
+    IAsyncEnumerable<string> ListNamesAsync(CancellationToken cancellationToken);
+
+    /// <summary>Uploads (or replaces) a source file.</summary>
+    Task UploadAsync(string name, Stream content, string contentType, CancellationToken cancellationToken);
+
+    /// <summary>Deletes a source file, if it exists.</summary>
+    Task DeleteAsync(string name, CancellationToken cancellationToken);
+}

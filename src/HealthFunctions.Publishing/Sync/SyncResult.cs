@@ -1,0 +1,34 @@
+namespace HealthFunctions.Publishing.Sync;
+
+/// <summary>What processing one source file did.</summary>
+public enum SyncOutcome
+{
+    /// <summary>A new post (or draft) entered the index.</summary>
+    Added,
+
+    /// <summary>An indexed post was replaced by a new version.</summary>
+    Updated,
+
+    /// <summary>This exact version was already processed.</summary>
+    Unchanged,
+
+    /// <summary>The source file is gone, so its post left the index.</summary>
+    Removed,
+
+    /// <summary>The file cannot be published; the message says why. The index kept what it had.</summary>
+    Failed,
+
+    /// <summary>Another source file already holds the post's slug.</summary>
+    Conflict,
+
+    /// <summary>Not a post (an unsupported file type or name).</summary>
+    Ignored,
+
+    /// <summary>Neither the file nor a record of it exists.</summary>
+    Missing,
+}
+
+public sealed record SyncResult(string BlobName, SyncOutcome Outcome, string? Slug = null, string? Message = null)
+{
+    public bool IsRejected => Outcome is SyncOutcome.Failed or SyncOutcome.Conflict;
+}

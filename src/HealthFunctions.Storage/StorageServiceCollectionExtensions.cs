@@ -1,0 +1,40 @@
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using HealthFunctions.Publishing.Index;
+using HealthFunctions.Publishing.Sources;
+using Microsoft.Extensions.Azure;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace HealthFunctions.Storage;
+
+public static class StorageServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the Blob and Table clients once (through Microsoft.Extensions.Azure) from the
+    /// named connection, and the stores the publishing pipeline reads and writes through.
+    /// </summary>
+    public static IServiceCollection AddPublishingStorage(this IServiceCollection services, IConfiguration configuration, string connectionName = StorageConnection.DefaultName)
+    {
+        var connection = StorageConnection.FromConfiguration(configuration, connectionName);
+        services.AddAzureClients(clients =>
+        {
+            if (connection.ConnectionString is { } connectionString)
+            {
+                clients.AddBlobServiceClient(connectionString);
+                clients.AddTableServiceClient(connectionString);
+            }
+            else
+            {
+                clients.AddBlobServiceClient(connection.BlobServiceUri!);
+                clients.AddTableServiceClient(connection.TableServiceUri!);
+                clients.UseCredential(connection.Credential!);
+            }
+        });
+
+        services.AddSingleton<ISourceStore>(sp => ActivatorUtilities.CreateInstance<BlobSourceStore>(sp, sp.GetRequiredService<BlobServiceClient>()));
+        services.AddSingleton<IHtmlStore>(sp => ActivatorUtilities.CreateInstance<BlobHtmlStore>(sp, sp.GetRequiredService<BlobServiceClient>()));
+        services.AddSingleton<IPostIndex>(sp => ActivatorUtilities.CreateInstance<TablePostIndex>(sp, sp.GetRequiredService<TableServiceClient>()));
+        return services;
+    }
+}

@@ -1,0 +1,359 @@
+using System.Runtime.CompilerServices;
+using System.Security.Cryptography;
+using System.Text;
+using Azure;
+using Azure.Data.Tables;
+using HealthFunctions.Publishing;
+using HealthFunctions.Publishing.Index;
+using HealthFunctions.Publishing.Posts;
+using Microsoft.Extensions.Options;
+
+namespace HealthFunctions.Storage;
+
+/// <summary>
+/// The post index in one Azure table. Partitions: <c>listing</c>, <c>tag:{tag}</c> and
+/// <c>author:{author}</c> hold listing rows keyed for newest-first range queries (see
+/// <see cref="ListingKeys"/>); <c>post</c> holds one row per slug; <c>source</c> one status row
+/// per source file (keyed by a hash of its name, since blob names may hold characters row keys
+/// cannot); <c>alias</c> maps old slugs to new ones.
+/// </summary>
+public sealed class TablePostIndex : IPostIndex
+{
+    private const string PostPartition = "post";
+    private const string SourcePartition = "source";
+    private const string AliasPartition = "alias";
+    private const int BatchSize = 100;
+
+    /// <summary>Stored in place of "never expires", so the expiry filter can compare every row.</summary>
+    private static readonly DateTimeOffset NeverExpires = new(9999, 12, 31, 0, 0, 0, TimeSpan.Zero);
+
+    private readonly TableClient _table;
+    private readonly Lazy<Task> _created;
+
+    public TablePostIndex(TableServiceClient service, IOptions<PublishingOptions> options)
+    {
+        _table = service.GetTableClient(options.Value.IndexTable);
+        _created = new Lazy<Task>(() => _table.CreateIfNotExistsAsync());
+    }
+
+    public async Task<SourceRecord?> GetSourceAsync(string blobName, CancellationToken cancellationToken)
+    {
+        var entity = await GetAsync(SourcePartition, SourceRowKey(blobName), cancellationToken);
+        return entity is null ? null : ToSource(entity);
+    }
+
+    public async Task<bool> TrySaveSourceAsync(SourceRecord record, CancellationToken cancellationToken)
+    {
+        await _created.Value;
+        var entity = new TableEntity(SourcePartition, SourceRowKey(record.BlobName))
+        {
+            ["BlobName"] = record.BlobName,
+            ["State"] = record.State.ToString(),
+            ["Message"] = record.Message,
+            ["Slug"] = record.Slug,
+            ["BlobETag"] = record.BlobETag,
+            ["BlobLastModified"] = record.BlobLastModified,
+            ["ProcessedAt"] = record.ProcessedAt,
+            ["IndexKeys"] = IndexJson.WriteKeys(record.IndexKeys),
+        };
+        try
+        {
+            if (record.ETag is null)
+            {
+                await _table.AddEntityAsync(entity, cancellationToken);
+            }
+            else
+            {
+                await _table.UpdateEntityAsync(entity, new ETag(record.ETag), TableUpdateMode.Replace, cancellationToken);
+            }
+
+            return true;
+        }
+        catch (RequestFailedException ex) when (ex.Status is 409 or 412 or 404)
+        {
+            return false;
+        }
+    }
+
+    public async Task<bool> TryDeleteSourceAsync(SourceRecord record, CancellationToken cancellationToken)
+    {
+        await _created.Value;
+        try
+        {
+            await _table.DeleteEntityAsync(SourcePartition, SourceRowKey(record.BlobName), record.ETag is null ? ETag.All : new ETag(record.ETag), cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException ex) when (ex.Status is 412)
+        {
+            return false;
+        }
+    }
+
+    public async IAsyncEnumerable<SourceRecord> ListSourcesAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await _created.Value;
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {SourcePartition}");
+        await foreach (var entity in _table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            yield return ToSource(entity);
+        }
+    }
+
+    public async Task<PostEntry?> GetPostAsync(string slug, CancellationToken cancellationToken)
+    {
+        var entity = await GetAsync(PostPartition, slug, cancellationToken);
+        return entity is null ? null : ToPost(entity);
+    }
+
+    public async Task<SlugClaim> ClaimSlugAsync(PostEntry entry, CancellationToken cancellationToken)
+    {
+        await _created.Value;
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            var existing = await GetPostAsync(entry.Post.Slug, cancellationToken);
+            try
+            {
+                if (existing is null)
+                {
+                    await _table.AddEntityAsync(FromPost(entry), cancellationToken);
+                    return new SlugClaim(true, null);
+                }
+
+                if (existing.SourceBlob != entry.SourceBlob)
+                {
+                    return new SlugClaim(false, existing);
+                }
+
+                await _table.UpdateEntityAsync(FromPost(entry), new ETag(existing.ETag!), TableUpdateMode.Replace, cancellationToken);
+                return new SlugClaim(true, null);
+            }
+            catch (RequestFailedException ex) when (ex.Status is 409 or 412 or 404)
+            {
+                // Someone else wrote this slug between the read and the write: look again.
+            }
+        }
+
+        throw new InvalidOperationException($"The slug '{entry.Post.Slug}' kept changing while it was claimed.");
+    }
+
+    public async Task ReleaseSlugAsync(string slug, string sourceBlob, CancellationToken cancellationToken)
+    {
+        var existing = await GetPostAsync(slug, cancellationToken);
+        if (existing is null || existing.SourceBlob != sourceBlob)
+        {
+            return;
+        }
+
+        try
+        {
+            await _table.DeleteEntityAsync(PostPartition, slug, new ETag(existing.ETag!), cancellationToken);
+        }
+        catch (RequestFailedException ex) when (ex.Status is 412)
+        {
+            // Changed since it was read: whoever changed it now owns it.
+        }
+    }
+
+    public async IAsyncEnumerable<PostEntry> ListPostsAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await _created.Value;
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {PostPartition}");
+        await foreach (var entity in _table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            yield return ToPost(entity);
+        }
+    }
+
+    public async Task UpsertListingAsync(IEnumerable<ListingEntry> entries, CancellationToken cancellationToken)
+    {
+        await _created.Value;
+        await SubmitByPartitionAsync(
+            entries.Select(FromListing),
+            entity => new TableTransactionAction(TableTransactionActionType.UpsertReplace, entity),
+            cancellationToken);
+    }
+
+    public async Task DeleteListingAsync(IEnumerable<IndexKey> keys, CancellationToken cancellationToken)
+    {
+        await _created.Value;
+        foreach (var key in keys.Distinct())
+        {
+            await _table.DeleteEntityAsync(key.Partition, key.Row, ETag.All, cancellationToken);
+        }
+    }
+
+    public async IAsyncEnumerable<(IndexKey Key, DateTimeOffset Written)> ListAllListingKeysAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await _created.Value;
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey ne {PostPartition} and PartitionKey ne {SourcePartition} and PartitionKey ne {AliasPartition}");
+        await foreach (var entity in _table.QueryAsync<TableEntity>(filter, select: ["PartitionKey", "RowKey", "Timestamp"], cancellationToken: cancellationToken))
+        {
+            yield return (new IndexKey(entity.PartitionKey, entity.RowKey), entity.Timestamp ?? DateTimeOffset.MinValue);
+        }
+    }
+
+    public async Task<ListingPage> QueryListingAsync(string partition, string? continueAfter, DateTimeOffset now, int limit, CancellationToken cancellationToken)
+    {
+        await _created.Value;
+        var floor = ListingKeys.RowKeyFloor(now);
+        var from = continueAfter is not null && string.CompareOrdinal(continueAfter, floor) >= 0 ? continueAfter : null;
+        var filter = from is null
+            ? TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {floor} and Expires gt {now}")
+            : TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey gt {from} and Expires gt {now}");
+
+        // Ask for one row more than the page: it tells whether a next page exists without a further query.
+        var items = new List<ListingEntry>(limit + 1);
+        await foreach (var page in _table.QueryAsync<TableEntity>(filter, maxPerPage: limit + 1, cancellationToken: cancellationToken).AsPages())
+        {
+            items.AddRange(page.Values.Select(ToListing));
+            if (items.Count > limit || page.ContinuationToken is null)
+            {
+                break;
+            }
+        }
+
+        var more = items.Count > limit;
+        var pageItems = more ? items[..limit] : items;
+        return new ListingPage(pageItems, more ? pageItems[^1].Key.Row : null);
+    }
+
+    public async Task SetAliasAsync(string alias, string slug, CancellationToken cancellationToken)
+    {
+        await _created.Value;
+        await _table.UpsertEntityAsync(new TableEntity(AliasPartition, alias) { ["Slug"] = slug }, TableUpdateMode.Replace, cancellationToken);
+    }
+
+    public async Task<string?> GetAliasAsync(string alias, CancellationToken cancellationToken)
+    {
+        var entity = await GetAsync(AliasPartition, alias, cancellationToken);
+        return entity?.GetString("Slug");
+    }
+
+    private async Task<TableEntity?> GetAsync(string partition, string row, CancellationToken cancellationToken)
+    {
+        await _created.Value;
+        var response = await _table.GetEntityIfExistsAsync<TableEntity>(partition, row, cancellationToken: cancellationToken);
+        return response.HasValue ? response.Value : null;
+    }
+
+    private async Task SubmitByPartitionAsync(IEnumerable<TableEntity> entities, Func<TableEntity, TableTransactionAction> action, CancellationToken cancellationToken)
+    {
+        foreach (var partition in entities.GroupBy(e => e.PartitionKey))
+        {
+            foreach (var chunk in partition.Chunk(BatchSize))
+            {
+                await _table.SubmitTransactionAsync(chunk.Select(action), cancellationToken);
+            }
+        }
+    }
+
+    private static string SourceRowKey(string blobName) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(blobName)));
+
+    private static SourceRecord ToSource(TableEntity e) => new()
+    {
+        BlobName = e.GetString("BlobName"),
+        State = Enum.Parse<SourceState>(e.GetString("State")),
+        Message = e.GetString("Message"),
+        Slug = e.GetString("Slug"),
+        BlobETag = e.GetString("BlobETag"),
+        BlobLastModified = e.GetDateTimeOffset("BlobLastModified") ?? DateTimeOffset.MinValue,
+        ProcessedAt = e.GetDateTimeOffset("ProcessedAt") ?? DateTimeOffset.MinValue,
+        IndexKeys = IndexJson.Keys(e.GetString("IndexKeys")),
+        ETag = e.ETag.ToString(),
+    };
+
+    private static TableEntity FromPost(PostEntry entry)
+    {
+        var post = entry.Post;
+        return new TableEntity(PostPartition, post.Slug)
+        {
+            ["SourceBlob"] = entry.SourceBlob,
+            ["HtmlLocation"] = entry.HtmlLocation,
+            ["Title"] = post.Title,
+            ["Published"] = post.Published,
+            ["Updated"] = post.Updated,
+            ["Tags"] = IndexJson.Write(post.Tags),
+            ["Categories"] = IndexJson.Write(post.Categories),
+            ["Description"] = post.Description,
+            ["Excerpt"] = post.Excerpt,
+            ["WordCount"] = post.WordCount,
+            ["ReadingMinutes"] = post.ReadingMinutes,
+            ["Author"] = post.Author,
+            ["ReviewedBy"] = post.ReviewedBy,
+            ["LastReviewed"] = post.LastReviewed,
+            ["References"] = IndexJson.Write(post.References),
+            ["Aliases"] = IndexJson.Write(post.Aliases),
+            ["Draft"] = post.Draft,
+            ["ExpiryDate"] = post.ExpiryDate,
+            ["Image"] = post.Image,
+            ["ImageAlt"] = post.ImageAlt,
+            ["Extra"] = IndexJson.Write(post.Extra),
+        };
+    }
+
+    private static PostEntry ToPost(TableEntity e) => new()
+    {
+        SourceBlob = e.GetString("SourceBlob"),
+        HtmlLocation = e.GetString("HtmlLocation"),
+        ETag = e.ETag.ToString(),
+        Post = new RenderedPost
+        {
+            Slug = e.RowKey,
+            Title = e.GetString("Title"),
+            Published = e.GetDateTimeOffset("Published") ?? DateTimeOffset.MinValue,
+            Updated = e.GetDateTimeOffset("Updated"),
+            Tags = IndexJson.Strings(e.GetString("Tags")),
+            Categories = IndexJson.Strings(e.GetString("Categories")),
+            Description = e.GetString("Description") ?? string.Empty,
+            Excerpt = e.GetString("Excerpt") ?? string.Empty,
+            WordCount = e.GetInt32("WordCount") ?? 0,
+            ReadingMinutes = e.GetInt32("ReadingMinutes") ?? 0,
+            Author = e.GetString("Author"),
+            ReviewedBy = e.GetString("ReviewedBy"),
+            LastReviewed = e.GetDateTimeOffset("LastReviewed"),
+            References = IndexJson.References(e.GetString("References")),
+            Aliases = IndexJson.Strings(e.GetString("Aliases")),
+            Draft = e.GetBoolean("Draft") ?? false,
+            ExpiryDate = e.GetDateTimeOffset("ExpiryDate"),
+            Image = e.GetString("Image"),
+            ImageAlt = e.GetString("ImageAlt"),
+            Extra = IndexJson.Extra(e.GetString("Extra")),
+            Html = string.Empty,
+        },
+    };
+
+    private static TableEntity FromListing(ListingEntry entry) => new(entry.Key.Partition, entry.Key.Row)
+    {
+        ["Slug"] = entry.Slug,
+        ["Title"] = entry.Title,
+        ["Published"] = entry.Published,
+        ["Updated"] = entry.Updated,
+        ["Excerpt"] = entry.Excerpt,
+        ["WordCount"] = entry.WordCount,
+        ["ReadingMinutes"] = entry.ReadingMinutes,
+        ["Tags"] = IndexJson.Write(entry.Tags),
+        ["Author"] = entry.Author,
+        ["Expires"] = entry.Expires ?? NeverExpires,
+    };
+
+    private static ListingEntry ToListing(TableEntity e)
+    {
+        var expires = e.GetDateTimeOffset("Expires");
+        return new ListingEntry
+        {
+            Key = new IndexKey(e.PartitionKey, e.RowKey),
+            Slug = e.GetString("Slug"),
+            Title = e.GetString("Title"),
+            Published = e.GetDateTimeOffset("Published") ?? DateTimeOffset.MinValue,
+            Updated = e.GetDateTimeOffset("Updated"),
+            Excerpt = e.GetString("Excerpt") ?? string.Empty,
+            WordCount = e.GetInt32("WordCount") ?? 0,
+            ReadingMinutes = e.GetInt32("ReadingMinutes") ?? 0,
+            Tags = IndexJson.Strings(e.GetString("Tags")),
+            Author = e.GetString("Author"),
+            Expires = expires == NeverExpires ? null : expires,
+        };
+    }
+}

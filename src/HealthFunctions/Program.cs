@@ -1,0 +1,15 @@
+using HealthFunctions.Api;
+using HealthFunctions.Publishing;
+using HealthFunctions.Storage;
+using Microsoft.Azure.Functions.Worker.Builder;
+using Microsoft.Extensions.Hosting;
+
+var builder = FunctionsApplication.CreateBuilder(args);
+builder.ConfigureFunctionsWebApplication();
+
+builder.Services
+    .AddPublishing(builder.Configuration)
+    .AddPublishingStorage(builder.Configuration)
+    .AddPublicApi(builder.Configuration);
+
+builder.Build().Run();
