@@ -1,5 +1,8 @@
 using System.Text;
+using AngleSharp.Dom;
+using AngleSharp.Html.Parser;
 using Markdig.Extensions.Footnotes;
+using Markdig.Extensions.Tables;
 using Markdig.Extensions.Yaml;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
@@ -9,7 +12,13 @@ namespace HealthFunctions.Publishing.Rendering;
 /// <summary>The reader-visible text of Markdown blocks, without markup: what excerpts and word counts are made from.</summary>
 public static class DocumentText
 {
-    /// <summary>Plain text of each block, one string per paragraph, heading or table cell, in order. Code and raw HTML are left out.</summary>
+    /// <summary>
+    /// Plain text of each block, one string per paragraph, heading, table cell or raw HTML block, in order.
+    /// Code blocks are left out, and so is any text the sanitiser would drop (the content of raw
+    /// HTML elements outside <see cref="HtmlSafetyPolicy.Tags"/>, such as <c>script</c> and <c>style</c>).
+    /// With <paramref name="paragraphsOnly"/> only prose paragraphs are returned: no headings, tables,
+    /// footnotes or raw HTML blocks.
+    /// </summary>
     public static IEnumerable<string> Of(IEnumerable<Block> blocks, bool paragraphsOnly = false)
     {
         foreach (var block in blocks)
@@ -25,12 +34,13 @@ public static class DocumentText
     {
         switch (block)
         {
-            case CodeBlock or HtmlBlock or YamlFrontMatterBlock or ThematicBreakBlock:
+            case CodeBlock or YamlFrontMatterBlock or ThematicBreakBlock:
                 yield break;
-            case FootnoteGroup when paragraphsOnly:
+            case HtmlBlock or FootnoteGroup or HeadingBlock or Table when paragraphsOnly:
                 yield break;
-            case HeadingBlock when paragraphsOnly:
-                yield break;
+            case HtmlBlock html:
+                yield return VisibleTextOfHtml(html.Lines.ToString());
+                break;
             case LeafBlock { Inline: { } inline }:
                 var builder = new StringBuilder();
                 var hidden = 0;
@@ -50,8 +60,11 @@ public static class DocumentText
         }
     }
 
-    /// <summary>Raw HTML elements whose text a reader never sees as prose.</summary>
-    private static readonly string[] HiddenElements = ["script", "style", "template", "noscript", "textarea", "iframe", "object", "svg", "math"];
+    /// <summary>Elements that never have content, so an opening tag does not start a hidden run.</summary>
+    private static readonly HashSet<string> VoidElements = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "area", "base", "br", "col", "embed", "hr", "img", "input", "keygen", "link", "meta", "param", "source", "track", "wbr",
+    };
 
     private static void Append(StringBuilder builder, Inline inline, ref int hidden)
     {
@@ -65,14 +78,20 @@ public static class DocumentText
             case LiteralInline literal:
                 builder.Append(literal.Content.AsSpan());
                 break;
+            case CodeInline when hidden > 0:
+                break;
             case CodeInline code:
                 builder.Append(code.Content);
+                break;
+            case HtmlEntityInline when hidden > 0:
                 break;
             case HtmlEntityInline entity:
                 builder.Append(entity.Transcoded.AsSpan());
                 break;
             case LineBreakInline:
                 builder.Append(' ');
+                break;
+            case AutolinkInline when hidden > 0:
                 break;
             case AutolinkInline autolink:
                 builder.Append(autolink.Url);
@@ -90,19 +109,75 @@ public static class DocumentText
         }
     }
 
+    /// <summary>+1 for an opening tag the sanitiser removes with its content, -1 for its closing tag, else 0.</summary>
     private static int HiddenDepthChange(string tag)
     {
-        var closing = tag.StartsWith("</", StringComparison.Ordinal);
-        var name = tag.AsSpan(closing ? 2 : 1);
-        foreach (var element in HiddenElements)
+        if (!tag.StartsWith('<') || tag.StartsWith("<!", StringComparison.Ordinal) || tag.StartsWith("<?", StringComparison.Ordinal))
         {
-            if (name.StartsWith(element, StringComparison.OrdinalIgnoreCase)
-                && (name.Length == element.Length || !char.IsLetterOrDigit(name[element.Length])))
-            {
-                return closing ? -1 : tag.EndsWith("/>", StringComparison.Ordinal) ? 0 : 1;
-            }
+            return 0;
         }
 
-        return 0;
+        var closing = tag.StartsWith("</", StringComparison.Ordinal);
+        var name = tag.AsSpan(closing ? 2 : 1);
+        var length = 0;
+        while (length < name.Length && (char.IsAsciiLetterOrDigit(name[length]) || name[length] is '-' or ':'))
+        {
+            length++;
+        }
+
+        var element = name[..length].ToString();
+        if (element.Length == 0 || HtmlSafetyPolicy.Tags.Contains(element) || VoidElements.Contains(element))
+        {
+            return 0;
+        }
+
+        return closing ? -1 : tag.EndsWith("/>", StringComparison.Ordinal) ? 0 : 1;
     }
+
+    private static string VisibleTextOfHtml(string html)
+    {
+        var document = new HtmlParser().ParseDocument(html);
+        var builder = new StringBuilder();
+        AppendVisible(builder, document.Body);
+        return builder.ToString();
+    }
+
+    private static void AppendVisible(StringBuilder builder, INode? node)
+    {
+        if (node is null)
+        {
+            return;
+        }
+
+        foreach (var child in node.ChildNodes)
+        {
+            switch (child)
+            {
+                case IText text:
+                    builder.Append(text.Data);
+                    break;
+                case IElement element when HtmlSafetyPolicy.Tags.Contains(element.LocalName):
+                    // Block-level boundaries separate words; inline ones (b, sup, abbr...) do not.
+                    var separate = !InlineElements.Contains(element.LocalName);
+                    if (separate)
+                    {
+                        builder.Append(' ');
+                    }
+
+                    AppendVisible(builder, element);
+                    if (separate)
+                    {
+                        builder.Append(' ');
+                    }
+
+                    break;
+            }
+        }
+    }
+
+    private static readonly HashSet<string> InlineElements = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "a", "abbr", "b", "cite", "code", "del", "dfn", "em", "i", "ins", "kbd", "mark", "q", "s", "samp", "small",
+        "span", "strong", "sub", "sup", "time", "u", "var", "wbr",
+    };
 }

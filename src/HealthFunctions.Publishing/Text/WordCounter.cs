@@ -1,9 +1,14 @@
+using System.Globalization;
+using System.Text;
+
 namespace HealthFunctions.Publishing.Text;
 
 /// <summary>
-/// Counts words the way a reader would: a word is a run of letters or digits; an apostrophe,
-/// hyphen, period or underscore between two such characters keeps the run going
-/// (<c>don't</c>, <c>IV-infusion</c>, <c>3.5</c> are one word each).
+/// Counts words the way a reader would: a word is a run of letters or digits (in any script, including
+/// letters outside the Basic Multilingual Plane), with any combining marks that follow them; an
+/// apostrophe, hyphen, period or underscore between two such characters keeps the run going
+/// (<c>don't</c>, <c>IV-infusion</c>, <c>3.5</c> are one word each). Punctuation, symbols and emoji
+/// are not words. Scripts written without spaces (Chinese, Japanese) count one word per unbroken run.
 /// </summary>
 public static class WordCounter
 {
@@ -11,10 +16,12 @@ public static class WordCounter
     {
         var words = 0;
         var inWord = false;
-        for (var i = 0; i < text.Length; i++)
+        var rest = text.AsSpan();
+        while (!rest.IsEmpty)
         {
-            var c = text[i];
-            if (char.IsLetterOrDigit(c) || char.IsSurrogate(c))
+            Rune.DecodeFromUtf16(rest, out var rune, out var consumed);
+            rest = rest[consumed..];
+            if (Rune.IsLetterOrDigit(rune) || (inWord && IsMark(rune)))
             {
                 if (!inWord)
                 {
@@ -22,7 +29,7 @@ public static class WordCounter
                     inWord = true;
                 }
             }
-            else if (inWord && IsJoiner(c) && i + 1 < text.Length && char.IsLetterOrDigit(text[i + 1]))
+            else if (inWord && IsJoiner(rune) && StartsWithLetterOrDigit(rest))
             {
                 // stays inside the word
             }
@@ -37,5 +44,11 @@ public static class WordCounter
 
     public static int Count(IEnumerable<string> texts) => texts.Sum(Count);
 
-    private static bool IsJoiner(char c) => c is '\'' or '\u2019' or '-' or '.' or '_';
+    private static bool StartsWithLetterOrDigit(ReadOnlySpan<char> text) =>
+        !text.IsEmpty && Rune.DecodeFromUtf16(text, out var next, out _) == System.Buffers.OperationStatus.Done && Rune.IsLetterOrDigit(next);
+
+    private static bool IsMark(Rune rune) => Rune.GetUnicodeCategory(rune)
+        is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark;
+
+    private static bool IsJoiner(Rune rune) => rune.Value is '\'' or '\u2019' or '-' or '.' or '_';
 }

@@ -1,0 +1,157 @@
+using System.Text;
+using System.Text.Json;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using HealthFunctions.Api;
+using HealthFunctions.Functions;
+using HealthFunctions.Publishing;
+using HealthFunctions.Storage;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Abstractions;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace HealthFunctions.IntegrationTests;
+
+/// <summary>
+/// The Functions app's services wired exactly as Program.cs wires them, against Azurite, with
+/// containers and a table of this test's own. Drives the function classes directly: blob
+/// triggers with a real BlobClient, HTTP functions with a real HttpContext.
+/// </summary>
+public sealed class BlogTestHost : IAsyncDisposable
+{
+    private readonly ServiceProvider _services;
+
+    public BlogTestHost(AzuriteFixture azurite, DateTimeOffset? now = null, IDictionary<string, string?>? extraSettings = null)
+    {
+        var id = Guid.NewGuid().ToString("N")[..12];
+        Settings = new Dictionary<string, string?>
+        {
+            ["PostsStorage"] = azurite.ConnectionString,
+            ["Publishing:SourceContainer"] = $"posts-{id}",
+            ["Publishing:HtmlContainer"] = $"html-{id}",
+            ["Publishing:IndexTable"] = $"Index{id}",
+            ["Api:AllowedOrigins"] = "https://blog.example",
+        };
+        foreach (var (key, value) in extraSettings ?? new Dictionary<string, string?>())
+        {
+            Settings[key] = value;
+        }
+
+        Clock = new ManualClock(now ?? new DateTimeOffset(2026, 1, 15, 12, 0, 0, TimeSpan.Zero));
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(Settings).Build();
+        var services = new ServiceCollection()
+            .AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning))
+            .AddSingleton<TimeProvider>(Clock);
+        services
+            .AddPublishing(configuration)
+            .AddPublishingStorage(configuration)
+            .AddPublicApi(configuration);
+        foreach (var function in typeof(ListPosts).Assembly.GetTypes().Where(t => t.Namespace == typeof(ListPosts).Namespace && t.IsClass && t.IsPublic))
+        {
+            services.AddTransient(function);
+        }
+
+        _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+        Blobs = _services.GetRequiredService<BlobServiceClient>();
+        Tables = _services.GetRequiredService<TableServiceClient>();
+    }
+
+    public Dictionary<string, string?> Settings { get; }
+
+    public ManualClock Clock { get; }
+
+    public IServiceProvider Services => _services;
+
+    public BlobServiceClient Blobs { get; }
+
+    public TableServiceClient Tables { get; }
+
+    public BlobContainerClient Source => Blobs.GetBlobContainerClient(Settings["Publishing:SourceContainer"]);
+
+    public BlobContainerClient Html => Blobs.GetBlobContainerClient(Settings["Publishing:HtmlContainer"]);
+
+    public TableClient Index => Tables.GetTableClient(Settings["Publishing:IndexTable"]);
+
+    public T Get<T>()
+        where T : notnull => _services.GetRequiredService<T>();
+
+    /// <summary>An editor uploads (or re-uploads) a file.</summary>
+    public async Task UploadAsync(string name, string content)
+    {
+        await Source.CreateIfNotExistsAsync();
+        await Source.GetBlobClient(name).UploadAsync(BinaryData.FromString(content), overwrite: true);
+    }
+
+    public async Task UploadBytesAsync(string name, byte[] content)
+    {
+        await Source.CreateIfNotExistsAsync();
+        await Source.GetBlobClient(name).UploadAsync(BinaryData.FromBytes(content), overwrite: true);
+    }
+
+    /// <summary>The host fires the blob trigger for <paramref name="name"/>.</summary>
+    public Task TriggerAsync(string name) =>
+        Get<PublishOnUpload>().RunAsync(Source.GetBlobClient(name), CancellationToken.None);
+
+    public async Task UploadAndTriggerAsync(string name, string content)
+    {
+        await UploadAsync(name, content);
+        await TriggerAsync(name);
+    }
+
+    public Task<TestResponse> GetPostsAsync(string query = "", IDictionary<string, string>? headers = null) =>
+        SendAsync("GET", "/api/posts", query, headers, (request, ct) => Get<ListPosts>().RunAsync(request, ct));
+
+    public Task<TestResponse> GetPostAsync(string slug, IDictionary<string, string>? headers = null, string query = "") =>
+        SendAsync("GET", "/api/posts/" + slug, query, headers, (request, ct) => Get<GetPost>().RunAsync(request, slug, ct));
+
+    /// <summary>Sends a request through a function with a real HttpContext and executes its result into a real response.</summary>
+    public async Task<TestResponse> SendAsync(
+        string method,
+        string path,
+        string query,
+        IDictionary<string, string>? headers,
+        Func<HttpRequest, CancellationToken, Task<IActionResult>> function,
+        string? body = null)
+    {
+        await using var scope = _services.CreateAsyncScope();
+        var context = new DefaultHttpContext { RequestServices = scope.ServiceProvider };
+        context.Request.Method = method;
+        context.Request.Scheme = "https";
+        context.Request.Host = new HostString("api.example");
+        context.Request.Path = path;
+        context.Request.QueryString = new QueryString(query.Length == 0 || query.StartsWith('?') ? query : "?" + query);
+        foreach (var (name, value) in headers ?? new Dictionary<string, string>())
+        {
+            context.Request.Headers[name] = value;
+        }
+
+        if (body is not null)
+        {
+            context.Request.Body = new MemoryStream(Encoding.UTF8.GetBytes(body));
+            context.Request.ContentType = "application/json";
+        }
+
+        var responseBody = new MemoryStream();
+        context.Response.Body = responseBody;
+        var result = await function(context.Request, CancellationToken.None);
+        await result.ExecuteResultAsync(new ActionContext(context, new RouteData(), new ActionDescriptor()));
+        return new TestResponse(context.Response.StatusCode, context.Response.Headers, Encoding.UTF8.GetString(responseBody.ToArray()), context.Response.ContentType);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Source.DeleteIfExistsAsync();
+        await Html.DeleteIfExistsAsync();
+        await Index.DeleteAsync();
+        await _services.DisposeAsync();
+    }
+}
+
+public sealed record TestResponse(int Status, IHeaderDictionary Headers, string Body, string? ContentType)
+{
+    public JsonElement Json => JsonDocument.Parse(Body).RootElement;
+}
