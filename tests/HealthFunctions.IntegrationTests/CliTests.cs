@@ -1,0 +1,97 @@
+using System.Text.Json;
+using HealthFunctions.Cli;
+
+namespace HealthFunctions.IntegrationTests;
+
+/// <summary>The command line as editors use it: render, then publish → reindex → list against Azurite.</summary>
+public sealed class CliTests(AzuriteFixture azurite) : IAsyncLifetime
+{
+    private readonly BlogTestHost _host = new(azurite);
+    private readonly string _folder = Directory.CreateTempSubdirectory("healthfunctions-cli-").FullName;
+
+    public ValueTask InitializeAsync() => ValueTask.CompletedTask;
+
+    public async ValueTask DisposeAsync()
+    {
+        Directory.Delete(_folder, recursive: true);
+        await _host.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task RenderJsonPrintsThePublishedRecord()
+    {
+        var file = Write("2022-11-23-ketamine.md", Posts.Markdown("Ketamine IV Infusion Therapy", "2022-11-23", "Ketamine <b>helps</b> some patients.\n\n<script>alert(1)</script>", tags: "ketamine"));
+
+        var (code, stdout, _) = await RunAsync("render", file, "--json");
+
+        Assert.Equal(0, code);
+        var record = JsonDocument.Parse(stdout).RootElement;
+        Assert.Equal("ketamine", record.GetProperty("slug").GetString());
+        Assert.Equal("Ketamine IV Infusion Therapy", record.GetProperty("title").GetString());
+        Assert.Equal("2022-11-23T00:00:00+00:00", record.GetProperty("date").GetString());
+        Assert.Equal(4, record.GetProperty("wordCount").GetInt32());
+        Assert.Equal("Ketamine helps some patients.", record.GetProperty("excerpt").GetString());
+        Assert.DoesNotContain("<script", record.GetProperty("html").GetString());
+    }
+
+    [Fact]
+    public async Task RenderOfABrokenPostExplainsTheProblemOnStderr()
+    {
+        var file = Write("broken.md", "---\ntitle: Broken\ndate: 2024-02-30\n---\nText");
+
+        var (code, stdout, stderr) = await RunAsync("render", file);
+
+        Assert.Equal(1, code);
+        Assert.Empty(stdout);
+        Assert.Contains("'date' (line 3)", stderr);
+        Assert.Contains("2024-02-30", stderr);
+    }
+
+    [Fact]
+    public async Task PublishReindexThenListShowsThePosts()
+    {
+        Write("posts/2025-04-01-hydration.md", Posts.Markdown("Hydration basics", "2025-04-01"));
+        Write("posts/nested/2025-04-02-walking.md", Posts.Markdown("Walking daily", "2025-04-02"));
+        Write("posts/readme.txt", "not a post");
+
+        var publish = await RunAsync("publish", Path.Combine(_folder, "posts"));
+        var reindex = await RunAsync("reindex");
+        var list = await RunAsync("list", "--limit", "5");
+
+        Assert.Equal(0, publish.Code);
+        Assert.Contains("uploaded nested/2025-04-02-walking.md", publish.Stdout);
+        Assert.DoesNotContain("readme.txt", publish.Stdout);
+        Assert.Equal(0, reindex.Code);
+        Assert.Contains("2 added", reindex.Stdout);
+        Assert.Equal(0, list.Code);
+        var lines = list.Stdout.Split('\n');
+        Assert.StartsWith("2 April 2025  walking  Walking daily", lines[0]);
+        Assert.StartsWith("1 April 2025  hydration  Hydration basics", lines[2]);
+    }
+
+    [Fact]
+    public async Task ListRejectsALimitOutOfRange()
+    {
+        var (code, _, stderr) = await RunAsync("list", "--limit", "500");
+
+        Assert.Equal(2, code);
+        Assert.Contains("--limit", stderr);
+    }
+
+    private string Write(string relative, string content)
+    {
+        var path = Path.Combine(_folder, relative);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, content);
+        return path;
+    }
+
+    private async Task<(int Code, string Stdout, string Stderr)> RunAsync(params string[] args)
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        var settings = new Dictionary<string, string?>(_host.Settings);
+        var code = await CliApp.RunAsync(args, TextReader.Null, stdout, stderr, settings);
+        return (code, stdout.ToString(), stderr.ToString());
+    }
+}
