@@ -12,6 +12,7 @@ public static class ApiServiceCollectionExtensions
         services.AddSingleton<PostsApi>();
         services.AddSingleton<SourcesApi>();
         services.AddSingleton<BlobEventsApi>();
+        services.AddSingleton<SiteApi>();
         return services;
     }
 }

@@ -12,6 +12,9 @@ public sealed class PostsApi
 {
     public const int DefaultLimit = 10;
 
+    /// <summary>The query parameters <c>GET /api/posts</c> accepts (the OpenAPI test checks the description against this).</summary>
+    public static readonly string[] ListParameters = ["limit", "cursor", "tag", "author"];
+
     private readonly PostQueries _queries;
     private readonly IHtmlStore _html;
     private readonly ApiOptions _options;
@@ -26,7 +29,7 @@ public sealed class PostsApi
     /// <summary><c>GET /api/posts?limit=&amp;cursor=&amp;tag=&amp;author=</c></summary>
     public async Task<ApiResponse> ListAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        var query = new QueryReader(request, "limit", "cursor", "tag", "author");
+        var query = new QueryReader(request, ListParameters);
         var limit = query.Integer("limit", DefaultLimit, 1, PostQueries.MaxPageSize);
         var cursor = query.Text("cursor", 200);
         var tag = query.Text("tag", 100);

@@ -1,0 +1,209 @@
+using System.Reflection;
+using System.Text.Json;
+using System.Xml.Linq;
+using HealthFunctions.Api;
+using HealthFunctions.Functions;
+using Microsoft.Azure.Functions.Worker;
+
+namespace HealthFunctions.IntegrationTests;
+
+/// <summary>The HTTP API driven through the function classes with real requests, against Azurite.</summary>
+public sealed class ApiTests(AzuriteFixture azurite) : IAsyncLifetime
+{
+    private readonly BlogTestHost _host = new(azurite);
+
+    public ValueTask InitializeAsync() => ValueTask.CompletedTask;
+
+    public ValueTask DisposeAsync() => _host.DisposeAsync();
+
+    [Fact]
+    public async Task PagingThrough120PostsReturnsEachExactlyOnceInOrder()
+    {
+        var start = new DateTimeOffset(2024, 1, 1, 8, 0, 0, TimeSpan.Zero);
+        await Parallel.ForEachAsync(Enumerable.Range(0, 120), new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (i, _) =>
+            await _host.UploadAndTriggerAsync($"p{i:D3}.md", Posts.Markdown($"Post {i}", start.AddHours(i).ToString("yyyy-MM-ddTHH:mm:ssZ"))));
+
+        var seen = new List<string>();
+        var query = "limit=7";
+        var pages = 0;
+        while (true)
+        {
+            var page = await _host.GetPostsAsync(query);
+            Assert.Equal(200, page.Status);
+            pages++;
+            seen.AddRange(page.Json.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("slug").GetString()!));
+            if (!page.Json.TryGetProperty("next", out var next))
+            {
+                break;
+            }
+
+            query = new Uri("https://x" + next.GetString()).Query;
+        }
+
+        Assert.Equal(Enumerable.Range(0, 120).Reverse().Select(i => $"p{i:D3}"), seen);
+        Assert.Equal(18, pages);
+    }
+
+    [Fact]
+    public async Task TagFilterReturnsOnlyThatTagsPosts()
+    {
+        await _host.UploadAndTriggerAsync("a.md", Posts.Markdown("A", "2025-01-01", tags: "Heart Health"));
+        await _host.UploadAndTriggerAsync("b.md", Posts.Markdown("B", "2025-01-02", tags: "sleep"));
+        await _host.UploadAndTriggerAsync("c.md", Posts.Markdown("C", "2025-01-03", tags: "heart health, sleep"));
+
+        var response = await _host.GetPostsAsync("tag=heart-health");
+
+        Assert.Equal(["c", "a"], response.Json.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("slug").GetString()));
+    }
+
+    [Fact]
+    public async Task ConditionalRequestsAnswer304AndChangesGiveANewETag()
+    {
+        await _host.UploadAndTriggerAsync("e.md", Posts.Markdown("E", "2025-01-01"));
+        var first = await _host.GetPostAsync("e");
+        var etag = first.Headers.ETag.ToString();
+        Assert.NotEmpty(etag);
+        Assert.Equal("public, max-age=300", first.Headers.CacheControl.ToString());
+        Assert.Equal("Wed, 01 Jan 2025 00:00:00 GMT", first.Headers.LastModified.ToString());
+
+        var again = await _host.GetPostAsync("e", new Dictionary<string, string> { ["If-None-Match"] = etag });
+        Assert.Equal(304, again.Status);
+        Assert.Empty(again.Body);
+
+        await _host.UploadAndTriggerAsync("e.md", Posts.Markdown("E, revised", "2025-01-01"));
+        var changed = await _host.GetPostAsync("e", new Dictionary<string, string> { ["If-None-Match"] = etag });
+        Assert.Equal(200, changed.Status);
+        Assert.NotEqual(etag, changed.Headers.ETag.ToString());
+    }
+
+    [Fact]
+    public async Task CorsAllowsOnlyConfiguredOrigins()
+    {
+        var allowed = await _host.GetPostsAsync(headers: new Dictionary<string, string> { ["Origin"] = "https://blog.example" });
+        var other = await _host.GetPostsAsync(headers: new Dictionary<string, string> { ["Origin"] = "https://evil.example" });
+
+        Assert.Equal("https://blog.example", allowed.Headers.AccessControlAllowOrigin.ToString());
+        Assert.Empty(other.Headers.AccessControlAllowOrigin.ToString());
+    }
+
+    [Fact]
+    public async Task APostCarriesHtmlAndMedicalJsonLdWhenReviewed()
+    {
+        await _host.UploadAndTriggerAsync("reviewed.md", Posts.Markdown(
+            "Statins explained",
+            "2025-02-01",
+            "Statins lower LDL cholesterol.",
+            extra: "reviewedBy: Dr Amina Shah, MD\nlastReviewed: 2025-03-01\nauthor: Jane Doe\nreferences:\n  - title: NICE guideline\n    url: https://www.nice.org.uk/guidance/ng238"));
+
+        var response = await _host.GetPostAsync("reviewed");
+
+        Assert.Equal(200, response.Status);
+        var post = response.Json;
+        Assert.Equal("<p>Statins lower LDL cholesterol.</p>\n", post.GetProperty("html").GetString());
+        Assert.Equal(4, post.GetProperty("wordCount").GetInt32());
+        var ld = post.GetProperty("jsonLd");
+        Assert.Equal("MedicalWebPage", ld.GetProperty("@type").GetString());
+        Assert.Equal("Dr Amina Shah, MD", ld.GetProperty("reviewedBy").GetProperty("name").GetString());
+        Assert.Equal("2025-03-01", ld.GetProperty("lastReviewed").GetString());
+        Assert.Equal("Jane Doe", ld.GetProperty("author").GetProperty("name").GetString());
+        Assert.Equal("https://www.nice.org.uk/guidance/ng238", ld.GetProperty("citation")[0].GetProperty("url").GetString());
+    }
+
+    [Theory]
+    [InlineData("no-such-post", 404)]
+    [InlineData("Not_A_Slug", 404)]
+    public async Task UnknownSlugsAre404Problems(string slug, int status)
+    {
+        var response = await _host.GetPostAsync(slug);
+
+        Assert.Equal(status, response.Status);
+        Assert.StartsWith("application/problem+json", response.ContentType);
+        Assert.Equal("Not Found", response.Json.GetProperty("title").GetString());
+    }
+
+    [Fact]
+    public async Task TagsListCountsPublishedPostsOnly()
+    {
+        await _host.UploadAndTriggerAsync("a.md", Posts.Markdown("A", "2025-01-01", tags: "Sleep, Diet"));
+        await _host.UploadAndTriggerAsync("b.md", Posts.Markdown("B", "2025-01-02", tags: "sleep"));
+        await _host.UploadAndTriggerAsync("c.md", Posts.Markdown("C", "2025-01-03", tags: "diet", draft: true));
+
+        var response = await _host.SendAsync("GET", "/api/tags", string.Empty, null, (r, ct) => _host.Get<ListTags>().RunAsync(r, ct));
+
+        var tags = response.Json.GetProperty("items").EnumerateArray().Select(t => (t.GetProperty("slug").GetString(), t.GetProperty("count").GetInt32())).ToList();
+        Assert.Equal([("sleep", 2), ("diet", 1)], tags);
+    }
+
+    [Fact]
+    public async Task FeedIsRss2WithTheNewestPostsAndAbsoluteLinks()
+    {
+        await _host.UploadAndTriggerAsync("a.md", Posts.Markdown("Older & wiser", "2025-01-01"));
+        await _host.UploadAndTriggerAsync("b.md", Posts.Markdown("Newer", "2025-01-02"));
+
+        var response = await _host.SendAsync("GET", "/api/feed", string.Empty, null, (r, ct) => _host.Get<GetFeed>().RunAsync(r, ct));
+
+        Assert.StartsWith("application/rss+xml", response.ContentType);
+        var rss = XDocument.Parse(response.Body).Root!;
+        Assert.Equal("2.0", rss.Attribute("version")!.Value);
+        var channel = rss.Element("channel")!;
+        Assert.False(string.IsNullOrWhiteSpace(channel.Element("title")!.Value));
+        Assert.False(string.IsNullOrWhiteSpace(channel.Element("description")!.Value));
+        var items = channel.Elements("item").ToList();
+        Assert.Equal(["Newer", "Older & wiser"], items.Select(i => i.Element("title")!.Value));
+        Assert.Equal("https://api.example/post.html?slug=b", items[0].Element("link")!.Value);
+        Assert.Equal("Thu, 02 Jan 2025 00:00:00 GMT", items[0].Element("pubDate")!.Value);
+    }
+
+    [Fact]
+    public async Task SitemapListsEveryPublicPost()
+    {
+        await _host.UploadAndTriggerAsync("a.md", Posts.Markdown("A", "2025-01-01"));
+        await _host.UploadAndTriggerAsync("hidden.md", Posts.Markdown("Hidden", "2025-01-01", draft: true));
+
+        var response = await _host.SendAsync("GET", "/api/sitemap.xml", string.Empty, null, (r, ct) => _host.Get<GetSitemap>().RunAsync(r, ct));
+
+        XNamespace ns = "http://www.sitemaps.org/schemas/sitemap/0.9";
+        var locs = XDocument.Parse(response.Body).Root!.Elements(ns + "url").Select(u => u.Element(ns + "loc")!.Value).ToList();
+        Assert.Equal(["https://api.example/", "https://api.example/post.html?slug=a"], locs);
+    }
+
+    [Fact]
+    public async Task StatusListsFailuresFirstAndValidatesItsFilter()
+    {
+        await _host.UploadAndTriggerAsync("good.md", Posts.Markdown("Good", "2025-01-01"));
+        await _host.UploadAndTriggerAsync("bad.md", "---\ndraft: perhaps\n---\n# Bad");
+
+        var all = await _host.SendAsync("GET", "/api/status", string.Empty, null, (r, ct) => _host.Get<ListSourceStatus>().RunAsync(r, ct));
+        var wrong = await _host.SendAsync("GET", "/api/status", "state=broken", null, (r, ct) => _host.Get<ListSourceStatus>().RunAsync(r, ct));
+
+        var items = all.Json.GetProperty("items").EnumerateArray().ToList();
+        Assert.Equal(["bad.md", "good.md"], items.Select(i => i.GetProperty("blob").GetString()));
+        Assert.Equal("Failed", items[0].GetProperty("state").GetString());
+        Assert.Contains("'draft' (line 2)", items[0].GetProperty("message").GetString());
+        Assert.Equal("no-store", all.Headers.CacheControl.ToString());
+        Assert.Equal(400, wrong.Status);
+        Assert.Equal("state", wrong.Json.GetProperty("parameter").GetString());
+    }
+
+    [Fact]
+    public void OpenApiDescriptionMatchesTheHttpFunctions()
+    {
+        var document = JsonDocument.Parse(SiteApi.OpenApi().Body).RootElement;
+        var described = document.GetProperty("paths").EnumerateObject()
+            .SelectMany(path => path.Value.EnumerateObject().Select(op => $"{op.Name.ToUpperInvariant()} /{path.Name.TrimStart('/')} {op.Value.GetProperty("operationId").GetString()}"))
+            .Order()
+            .ToList();
+
+        var functions = typeof(ListPosts).Assembly.GetTypes()
+            .SelectMany(t => t.GetMethods())
+            .Select(m => (Method: m, Name: m.GetCustomAttribute<FunctionAttribute>()?.Name, Trigger: m.GetParameters().Select(p => p.GetCustomAttribute<HttpTriggerAttribute>()).FirstOrDefault(a => a is not null)))
+            .Where(f => f.Trigger is not null)
+            .SelectMany(f => f.Trigger!.Methods!.Where(m => m != "head").Select(verb => $"{verb.ToUpperInvariant()} /{f.Trigger.Route} {f.Name}"))
+            .Order()
+            .ToList();
+
+        Assert.Equal(functions, described);
+        var listParameters = document.GetProperty("paths").GetProperty("/posts").GetProperty("get").GetProperty("parameters").EnumerateArray().Select(p => p.GetProperty("name").GetString());
+        Assert.Equal(PostsApi.ListParameters, listParameters);
+    }
+}
