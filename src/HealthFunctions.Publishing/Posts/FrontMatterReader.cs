@@ -19,6 +19,11 @@ public static class FrontMatterReader
         {
             stream.Load(new StringReader(yaml));
         }
+        catch (YamlException ex) when (DuplicateKey(ex) is { } duplicate)
+        {
+            // YamlDotNet refuses a repeated key while loading, before the field-by-field check below sees it.
+            throw new PostFormatException("the field is given twice; keep one.", duplicate, firstLine + (int)ex.Start.Line - 1);
+        }
         catch (YamlException ex)
         {
             var line = firstLine + (int)ex.Start.Line - 1;
@@ -33,7 +38,8 @@ public static class FrontMatterReader
 
         if (stream.Documents[0].RootNode is not YamlMappingNode root)
         {
-            throw new PostFormatException("the front matter must be a list of 'field: value' lines.", line: firstLine);
+            var shape = stream.Documents[0].RootNode is YamlSequenceNode ? "a list" : "a single value";
+            throw new PostFormatException($"the front matter must be 'field: value' lines (a map), not {shape}.", line: firstLine + (int)stream.Documents[0].RootNode.Start.Line - 1);
         }
 
         var fields = new Fields(firstLine);
@@ -50,7 +56,7 @@ public static class FrontMatterReader
             var canonical = Canonical(key);
             if (!seen.Add(canonical))
             {
-                throw new PostFormatException("the field is given twice.", key, fields.LineOf(keyNode));
+                throw new PostFormatException("the field is given twice (names match ignoring case, '-' and '_'); keep one.", key, fields.LineOf(keyNode));
             }
 
             matter = canonical switch
@@ -71,7 +77,7 @@ public static class FrontMatterReader
                 "lastreviewed" => matter with { LastReviewed = fields.Date(key, value) },
                 "references" => matter with { References = fields.References(key, value) },
                 "aliases" => matter with { Aliases = fields.Aliases(key, value) },
-                "image" or "coverimage" => matter with { Image = fields.Text(key, value) },
+                "image" or "coverimage" => matter with { Image = fields.ImageLink(key, value) },
                 "imagealt" => matter with { ImageAlt = fields.Text(key, value) },
                 _ => KeepUnknown(matter, key, value),
             };
@@ -86,12 +92,31 @@ public static class FrontMatterReader
         }
     }
 
+    /// <summary>YAML's unquoted <c>~</c> and <c>null</c> mean "no value", as an empty field does.</summary>
+    private static bool IsPlainNull(YamlScalarNode scalar) =>
+        scalar.Style == ScalarStyle.Plain && scalar.Value is "~" or "null" or "Null" or "NULL";
+
+    private static string? DuplicateKey(YamlException ex)
+    {
+        const string Prefix = "Duplicate key ";
+        for (Exception? e = ex; e is not null; e = e.InnerException)
+        {
+            if (e.Message.StartsWith(Prefix, StringComparison.Ordinal))
+            {
+                return e.Message[Prefix.Length..].Trim();
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>Field names match case-insensitively and ignore '_' and '-' (<c>reviewed_by</c> = <c>reviewedBy</c>).</summary>
     private static string Canonical(string key) =>
         string.Concat(key.Where(c => c is not ('_' or '-'))).ToLowerInvariant();
 
     private static object? Plain(YamlNode node) => node switch
     {
+        YamlScalarNode scalar when IsPlainNull(scalar) => null,
         YamlScalarNode scalar => scalar.Value,
         YamlSequenceNode sequence => sequence.Children.Select(Plain).ToList(),
         YamlMappingNode mapping => mapping.Children.ToDictionary(
@@ -113,7 +138,7 @@ public static class FrontMatterReader
             }
 
             var value = scalar.Value?.Trim();
-            return string.IsNullOrEmpty(value) ? null : value;
+            return string.IsNullOrEmpty(value) || IsPlainNull(scalar) ? null : value;
         }
 
         public string? SlugText(string field, YamlNode node)
@@ -130,6 +155,28 @@ public static class FrontMatterReader
                     $"'{value}' is not a valid slug; use lower-case letters, digits and single hyphens (for example '{Slugs.From(value)}').",
                     field,
                     LineOf(node));
+            }
+
+            return value;
+        }
+
+        /// <summary>An http(s) URL or a path on the site; anything with another scheme (javascript:, data:) is refused.</summary>
+        public string? ImageLink(string field, YamlNode node)
+        {
+            var value = Text(field, node);
+            if (value is null)
+            {
+                return null;
+            }
+
+            // Browsers ignore tabs, new lines and other control characters inside a URL's scheme, so this does too.
+            var visible = new string(value.Where(c => !char.IsControl(c) && !char.IsWhiteSpace(c)).ToArray());
+            var colon = visible.IndexOf(':');
+            var stop = visible.IndexOfAny(['/', '?', '#']);
+            var hasScheme = colon > 0 && (stop < 0 || colon < stop);
+            if (hasScheme && !(visible.StartsWith("http:", StringComparison.OrdinalIgnoreCase) || visible.StartsWith("https:", StringComparison.OrdinalIgnoreCase)))
+            {
+                throw new PostFormatException($"'{value}' is not an http or https link or a path on this site.", field, LineOf(node));
             }
 
             return value;
@@ -170,6 +217,7 @@ public static class FrontMatterReader
         {
             IEnumerable<string?> items = node switch
             {
+                YamlScalarNode scalar when IsPlainNull(scalar) => [],
                 YamlScalarNode scalar => (scalar.Value ?? string.Empty).Split(','),
                 YamlSequenceNode sequence => sequence.Children.Select(child => Text(field, child)),
                 _ => throw new PostFormatException("must be a list or a comma-separated line of text.", field, LineOf(node)),
@@ -203,6 +251,11 @@ public static class FrontMatterReader
 
         public IReadOnlyList<PostReference> References(string field, YamlNode node)
         {
+            if (node is YamlScalarNode empty && (string.IsNullOrWhiteSpace(empty.Value) || IsPlainNull(empty)))
+            {
+                return [];
+            }
+
             if (node is not YamlSequenceNode sequence)
             {
                 throw new PostFormatException("must be a list of sources (text, a link, or 'title' and 'url').", field, LineOf(node));

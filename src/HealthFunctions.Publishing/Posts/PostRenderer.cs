@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using HealthFunctions.Publishing.Rendering;
 using HealthFunctions.Publishing.Text;
 using Markdig;
@@ -12,10 +13,8 @@ namespace HealthFunctions.Publishing.Posts;
 /// Turns one Markdown source into a <see cref="RenderedPost"/>: decode, parse once, read front
 /// matter from the syntax tree, apply defaults, render, sanitise, excerpt and count. Pure: no I/O.
 /// </summary>
-public sealed class PostRenderer
+public sealed partial class PostRenderer
 {
-    private const string MoreMarker = "<!--more-->";
-
     private readonly MarkdownPipeline _pipeline;
     private readonly HtmlSafetyPolicy _safety;
     private readonly PublishingOptions _options;
@@ -34,7 +33,15 @@ public sealed class PostRenderer
     /// <summary>Renders Markdown text named <paramref name="sourceName"/> (the file or blob name supplies slug and date defaults).</summary>
     public RenderedPost Render(string sourceName, string markdown)
     {
+        ArgumentNullException.ThrowIfNull(markdown);
+        markdown = markdown.TrimStart('\uFEFF');
+        if (string.IsNullOrWhiteSpace(markdown))
+        {
+            throw new PostFormatException("the file holds only white space.");
+        }
+
         RejectOtherFrontMatter(markdown);
+        markdown = BlankEmptyFrontMatter(markdown);
         var document = Markdown.Parse(markdown, _pipeline);
         var matter = ReadFrontMatter(document, markdown);
 
@@ -50,7 +57,8 @@ public sealed class PostRenderer
         var blocks = document.Where(block => block is not YamlFrontMatterBlock).ToList();
         var moreIndex = blocks.FindIndex(IsMoreMarker);
         var wordCount = WordCounter.Count(DocumentText.Of(blocks));
-        var excerpt = Excerpts.Cut(matter.Summary ?? matter.Description ?? OpeningText(blocks, moreIndex), _options.ExcerptLength);
+        var summary = PlainText(matter.Summary) ?? PlainText(matter.Description);
+        var excerpt = Excerpts.Cut(summary ?? OpeningText(blocks, moreIndex), _options.ExcerptLength);
 
         return new RenderedPost
         {
@@ -60,7 +68,7 @@ public sealed class PostRenderer
             Updated = matter.Updated,
             Tags = matter.Tags,
             Categories = matter.Categories,
-            Description = Excerpts.Collapse(matter.Summary ?? matter.Description ?? excerpt),
+            Description = summary ?? excerpt,
             Excerpt = excerpt,
             WordCount = wordCount,
             ReadingMinutes = Math.Max(1, (int)Math.Ceiling(wordCount / (double)_options.WordsPerMinute)),
@@ -136,26 +144,90 @@ public sealed class PostRenderer
         return text;
     }
 
+    /// <summary>The summary divider: <c>&lt;!--more--&gt;</c> on a line of its own (any case, spaces allowed inside).</summary>
     private static bool IsMoreMarker(Block block) =>
-        block is HtmlBlock html
-        && html.Lines.ToString().Trim().Equals(MoreMarker, StringComparison.OrdinalIgnoreCase);
+        block is HtmlBlock html && MoreMarker().IsMatch(html.Lines.ToString());
 
+    [GeneratedRegex(@"^\s*<!--\s*more\s*-->\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex MoreMarker();
+
+    /// <summary>A front matter summary may use Markdown and entities; listings need its plain text.</summary>
+    private string? PlainText(string? markdown)
+    {
+        if (string.IsNullOrWhiteSpace(markdown))
+        {
+            return null;
+        }
+
+        var text = Excerpts.Collapse(string.Join(' ', DocumentText.Of(Markdown.Parse(markdown, _pipeline))));
+        return text.Length == 0 ? null : text;
+    }
+
+    /// <summary>
+    /// Markdig does not take <c>---</c> straight after <c>---</c> as (empty) front matter; it would render two
+    /// rules. The two fence lines are blanked, so line numbers stay the same.
+    /// </summary>
+    private static string BlankEmptyFrontMatter(string markdown)
+    {
+        if (!StartsWithFence(markdown, "---"))
+        {
+            return markdown;
+        }
+
+        var firstEnd = markdown.IndexOf('\n');
+        if (firstEnd < 0)
+        {
+            return markdown;
+        }
+
+        var secondEnd = markdown.IndexOf('\n', firstEnd + 1);
+        var second = (secondEnd < 0 ? markdown[(firstEnd + 1)..] : markdown[(firstEnd + 1)..secondEnd]).TrimEnd('\r', ' ', '\t');
+        return second is "---" or "..."
+            ? "\n\n" + (secondEnd < 0 ? string.Empty : markdown[(secondEnd + 1)..])
+            : markdown;
+    }
+
+    /// <summary>
+    /// The text an excerpt is cut from: everything before the <c>&lt;!--more--&gt;</c> divider when there is one;
+    /// otherwise the opening top-level paragraphs (and block quotes), up to the first heading after them or
+    /// until there is enough text. A post with no such paragraphs falls back to all its prose, lists included.
+    /// </summary>
     private string OpeningText(List<Block> blocks, int moreIndex)
     {
-        var source = moreIndex >= 0 ? blocks.Take(moreIndex) : blocks;
+        if (moreIndex >= 0)
+        {
+            return string.Join(' ', DocumentText.Of(blocks.Take(moreIndex), paragraphsOnly: true));
+        }
+
         var text = new List<string>();
         var length = 0;
-        foreach (var paragraph in DocumentText.Of(source, paragraphsOnly: true))
+        foreach (var block in blocks)
         {
-            text.Add(paragraph);
-            length += paragraph.Length;
-            if (moreIndex < 0 && length > _options.ExcerptLength)
+            if (block is HeadingBlock && length > 0)
+            {
+                break;
+            }
+
+            if (block is not (ParagraphBlock or QuoteBlock))
+            {
+                continue;
+            }
+
+            foreach (var paragraph in DocumentText.Of([block], paragraphsOnly: true).Where(p => !string.IsNullOrWhiteSpace(p)))
+            {
+                text.Add(paragraph);
+                length += paragraph.Length;
+            }
+
+            if (length > _options.ExcerptLength)
             {
                 break;
             }
         }
 
-        return string.Join(' ', text);
+        return text.Count > 0
+            ? string.Join(' ', text)
+            : string.Join(' ', DocumentText.Of(blocks, paragraphsOnly: true));
     }
 
     private static string FileStem(string sourceName)

@@ -27,7 +27,12 @@ public static class SourceText
         var nul = bytes.IndexOf((byte)0);
         if (nul >= 0)
         {
-            throw new PostFormatException($"the file looks binary (a NUL byte at offset {nul}); upload Markdown text.");
+            if (LooksLikeUtf16WithoutBom(bytes))
+            {
+                throw new PostFormatException("the file is UTF-16 (without a byte order mark); save it as UTF-8.");
+            }
+
+            throw new PostFormatException($"the file looks binary (a NUL byte at offset {nul}); upload Markdown text.", line: LineAt(bytes, nul));
         }
 
         string text;
@@ -37,8 +42,10 @@ public static class SourceText
         }
         catch (DecoderFallbackException ex)
         {
-            var offset = ex.Index;
-            throw new PostFormatException($"the file is not valid UTF-8 (bad byte near offset {offset}); save it as UTF-8.");
+            var offset = Math.Clamp(ex.Index, 0, bytes.Length - 1);
+            throw new PostFormatException(
+                $"the file is not valid UTF-8 (bad byte 0x{bytes[offset]:X2} at offset {offset}); it may be saved as Windows-1252 or Latin-1: save it as UTF-8.",
+                line: LineAt(bytes, offset));
         }
 
         if (text.Length > 0 && text[0] == '\uFEFF')
@@ -52,5 +59,28 @@ public static class SourceText
         }
 
         return text;
+    }
+
+    /// <summary>1-based line of the byte at <paramref name="offset"/>.</summary>
+    private static int LineAt(ReadOnlySpan<byte> bytes, int offset) => bytes[..offset].Count((byte)'\n') + 1;
+
+    /// <summary>ASCII-heavy UTF-16 text has a NUL in every other byte; binary files rarely do.</summary>
+    private static bool LooksLikeUtf16WithoutBom(ReadOnlySpan<byte> bytes)
+    {
+        var sample = bytes[..(Math.Min(bytes.Length, 512) & ~1)];
+        if (sample.Length < 4)
+        {
+            return false;
+        }
+
+        int evenNuls = 0, oddNuls = 0;
+        for (var i = 0; i < sample.Length; i += 2)
+        {
+            evenNuls += sample[i] == 0 ? 1 : 0;
+            oddNuls += sample[i + 1] == 0 ? 1 : 0;
+        }
+
+        var pairs = sample.Length / 2;
+        return (evenNuls * 10 >= pairs * 9 && oddNuls == 0) || (oddNuls * 10 >= pairs * 9 && evenNuls == 0);
     }
 }

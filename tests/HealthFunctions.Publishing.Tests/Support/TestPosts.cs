@@ -1,0 +1,33 @@
+using System.Text;
+using HealthFunctions.Publishing.Posts;
+using HealthFunctions.Publishing.Rendering;
+using Microsoft.Extensions.Options;
+
+namespace HealthFunctions.Publishing.Tests.Support;
+
+/// <summary>Builds the renderer the way the app does and renders small posts written inline in tests.</summary>
+internal static class TestPosts
+{
+    public static readonly PostRenderer Renderer = Create();
+
+    public static PostRenderer Create(Action<PublishingOptions>? configure = null)
+    {
+        var options = new PublishingOptions();
+        configure?.Invoke(options);
+        return new PostRenderer(MarkdownPipelineFactory.Create(), new HtmlSafetyPolicy(), Options.Create(options));
+    }
+
+    /// <summary>Front matter with just a title and a date, so a test can focus on the body.</summary>
+    public static string WithBody(string body) => $"---\ntitle: Test post\ndate: 2024-05-01\n---\n{body}\n";
+
+    public static RenderedPost Render(string markdown, string sourceName = "test-post.md") =>
+        Renderer.Render(sourceName, Encoding.UTF8.GetBytes(markdown));
+
+    public static RenderedPost RenderBody(string body) => Render(WithBody(body));
+
+    public static PostFormatException Reject(string markdown, string sourceName = "test-post.md") =>
+        Assert.Throws<PostFormatException>(() => Render(markdown, sourceName));
+
+    public static PostFormatException Reject(byte[] content, string sourceName = "test-post.md") =>
+        Assert.Throws<PostFormatException>(() => Renderer.Render(sourceName, content));
+}
