@@ -11,7 +11,8 @@ public sealed class QueryReader
     public QueryReader(HttpRequest request, params string[] allowed)
     {
         _query = request.Query;
-        var unknown = _query.Keys.FirstOrDefault(key => !allowed.Contains(key, StringComparer.Ordinal));
+        // 'code' carries a function key; the Functions host hands it on to the worker.
+        var unknown = _query.Keys.FirstOrDefault(key => key != "code" && !allowed.Contains(key, StringComparer.Ordinal));
         if (unknown is not null)
         {
             Error = ApiResponse.BadParameter(unknown, $"'{unknown}' is not a parameter of this endpoint; use {string.Join(", ", allowed.Select(a => $"'{a}'"))}.");

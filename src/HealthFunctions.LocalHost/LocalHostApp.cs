@@ -1,0 +1,108 @@
+using HealthFunctions.Api;
+using HealthFunctions.Publishing;
+using HealthFunctions.Storage;
+using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Options;
+
+namespace HealthFunctions.LocalHost;
+
+/// <summary>
+/// The Functions app's own function classes and services on plain ASP.NET Core: the closest real
+/// thing to <c>func start</c> on a machine without Azure Functions Core Tools.
+/// </summary>
+public static partial class LocalHostApp
+{
+    /// <summary>
+    /// Builds the app. Settings come from appsettings.json, environment variables and
+    /// <paramref name="args"/>, then <paramref name="overrides"/> (for tests). Start it with
+    /// <c>--urls http://127.0.0.1:0</c> for a free port; <see cref="WebApplication.Urls"/> then tells which.
+    /// </summary>
+    public static WebApplication Build(string[] args, IDictionary<string, string?>? overrides = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        if (overrides is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(overrides);
+        }
+
+        // The same registrations as src/HealthFunctions/Program.cs.
+        builder.Services
+            .AddPublishing(builder.Configuration)
+            .AddPublishingStorage(builder.Configuration)
+            .AddPublicApi(builder.Configuration);
+
+        builder.Services.AddLocalFunctionsHost(builder.Configuration);
+
+        var app = builder.Build();
+        var functions = HttpFunction.DiscoverIn(FunctionClasses.All);
+        var options = app.Services.GetRequiredService<IOptions<LocalHostOptions>>().Value;
+        if (WebRoot.Find(options.WebRoot) is { } webRoot)
+        {
+            var files = new PhysicalFileProvider(webRoot);
+            app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files });
+            app.UseStaticFiles(new StaticFileOptions
+            {
+                FileProvider = files,
+                OnPrepareResponse = file => file.Context.Response.Headers.CacheControl = "no-cache",
+            });
+            LogServingWeb(app.Logger, webRoot);
+        }
+        else
+        {
+            LogNoWeb(app.Logger);
+        }
+
+        app.UseRouting();
+        app.UseCors();
+        app.MapHttpFunctions(functions);
+        app.LogHttpFunctionsOnStart(functions);
+        return app;
+    }
+
+    /// <summary>The host's own services: its options, the function classes, the blob-trigger stand-in, CORS and MVC's result executors.</summary>
+    public static IServiceCollection AddLocalFunctionsHost(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<LocalHostOptions>()
+            .Bind(configuration.GetSection(LocalHostOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
+        foreach (var function in FunctionClasses.All)
+        {
+            services.AddTransient(function);
+        }
+
+        services.AddSingleton<BlobTriggerPoller>();
+        services.AddHostedService(sp => sp.GetRequiredService<BlobTriggerPoller>());
+
+        // Browsers' CORS preflights, answered as the Functions host's CORS setting would, from the API's own list.
+        var origins = configuration.GetSection(ApiOptions.SectionName).Get<ApiOptions>()?.Origins ?? [];
+        services.AddCors(cors => cors.AddDefaultPolicy(policy =>
+        {
+            if (origins.Contains("*"))
+            {
+                policy.AllowAnyOrigin();
+            }
+            else
+            {
+                policy.WithOrigins([.. origins]);
+            }
+
+            policy.AllowAnyMethod().AllowAnyHeader().WithExposedHeaders("ETag", "Last-Modified", "Location");
+        }));
+
+        // Functions may return any IActionResult, as under the Functions host's ASP.NET Core integration.
+        services.AddMvcCore();
+        return services;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Serving the front end from {WebRoot} at /")]
+    private static partial void LogServingWeb(ILogger logger, string webRoot);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "No web/ folder found (set LocalHost:WebRoot); serving only the API")]
+    private static partial void LogNoWeb(ILogger logger);
+}

@@ -1,0 +1,3 @@
+using HealthFunctions.LocalHost;
+
+await LocalHostApp.Build(args).RunAsync();

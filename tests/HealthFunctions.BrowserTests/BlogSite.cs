@@ -1,0 +1,103 @@
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using HealthFunctions.IntegrationTests;
+using HealthFunctions.LocalHost;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace HealthFunctions.BrowserTests;
+
+/// <summary>
+/// The blog as a reader reaches it: posts uploaded to a source container of this fixture's own
+/// in Azurite, published by the LocalHost's blob-trigger stand-in calling the real
+/// <c>PublishOnUpload</c> function, and the API and web/ served by the LocalHost on a free
+/// loopback port.
+/// </summary>
+public class BlogSite : IAsyncLifetime
+{
+    private readonly AzuriteFixture _azurite;
+    private WebApplication? _app;
+
+    public BlogSite(AzuriteFixture azurite)
+    {
+        _azurite = azurite;
+        var id = Guid.NewGuid().ToString("N")[..12];
+        SourceContainerName = $"posts-{id}";
+        HtmlContainerName = $"html-{id}";
+        IndexTableName = $"Index{id}";
+    }
+
+    public const string AllowedOrigin = "https://blog.example";
+
+    public const string FunctionKey = "browser-tests-key";
+
+    public string SourceContainerName { get; }
+
+    public string HtmlContainerName { get; }
+
+    public string IndexTableName { get; }
+
+    public string BaseUrl { get; private set; } = string.Empty;
+
+    public BlobContainerClient Source => new BlobServiceClient(_azurite.ConnectionString).GetBlobContainerClient(SourceContainerName);
+
+    public IServiceProvider Services => (_app ?? throw new InvalidOperationException("The site has not started.")).Services;
+
+    /// <summary>Posts uploaded before the site starts; its first pass over the container publishes them.</summary>
+    protected virtual IReadOnlyDictionary<string, string> Seed => SeedPosts.All;
+
+    public async ValueTask InitializeAsync()
+    {
+        await Source.CreateIfNotExistsAsync();
+        foreach (var (name, markdown) in Seed)
+        {
+            await UploadAsync(name, markdown);
+        }
+
+        _app = LocalHostApp.Build(
+            ["--urls", "http://127.0.0.1:0"],
+            new Dictionary<string, string?>
+            {
+                ["PostsStorage"] = _azurite.ConnectionString,
+                ["Publishing:SourceContainer"] = SourceContainerName,
+                ["Publishing:HtmlContainer"] = HtmlContainerName,
+                ["Publishing:IndexTable"] = IndexTableName,
+                ["Api:AllowedOrigins"] = AllowedOrigin,
+                ["LocalHost:FunctionKey"] = FunctionKey,
+                ["LocalHost:BlobPollSeconds"] = "0.2",
+                ["LocalHost:WebRoot"] = Path.Combine(RepositoryRoot.Find(), "web"),
+                ["Logging:LogLevel:Default"] = "Warning",
+                ["Logging:LogLevel:Azure"] = "Error",
+            });
+        await _app.StartAsync();
+        BaseUrl = _app.Urls.Single().TrimEnd('/');
+        await Services.GetRequiredService<BlobTriggerPoller>().FirstPass.WaitAsync(TimeSpan.FromSeconds(60));
+    }
+
+    public async Task UploadAsync(string name, string markdown) =>
+        await Source.GetBlobClient(name).UploadAsync(BinaryData.FromString(markdown), overwrite: true);
+
+    public HttpClient Http(bool followRedirects = true) =>
+        new(new HttpClientHandler { AllowAutoRedirect = followRedirects }) { BaseAddress = new Uri(BaseUrl) };
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_app is not null)
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+        }
+
+        var blobs = new BlobServiceClient(_azurite.ConnectionString);
+        await blobs.GetBlobContainerClient(SourceContainerName).DeleteIfExistsAsync();
+        await blobs.GetBlobContainerClient(HtmlContainerName).DeleteIfExistsAsync();
+        await new TableServiceClient(_azurite.ConnectionString).DeleteTableAsync(IndexTableName);
+        GC.SuppressFinalize(this);
+    }
+}
+
+/// <summary>A site that starts with no posts, for tests that upload while it runs.</summary>
+public sealed class EmptyBlogSite(AzuriteFixture azurite) : BlogSite(azurite)
+{
+    protected override IReadOnlyDictionary<string, string> Seed { get; } = new Dictionary<string, string>();
+}

@@ -1,0 +1,110 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using HealthFunctions.LocalHost;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace HealthFunctions.BrowserTests;
+
+/// <summary>The LocalHost behaves as the Functions host would for the same function classes.</summary>
+public sealed class LocalHostTests(BlogSite site) : IClassFixture<BlogSite>
+{
+    [Fact]
+    public void EveryHttpFunctionIsMappedAtItsRouteUnderApi()
+    {
+        var functions = HttpFunction.DiscoverIn(FunctionClasses.All);
+        var endpoints = site.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>().ToList();
+
+        Assert.Contains(functions, f => f.Name == "ListPosts" && f.Route == "posts");
+        Assert.Contains(functions, f => f.Name == "GetPost" && f.Route == "posts/{slug}");
+        Assert.DoesNotContain(functions, f => f.Name == "PublishOnUpload");
+        Assert.All(functions, function => Assert.Contains(
+            endpoints,
+            endpoint => endpoint.DisplayName == function.Name && endpoint.RoutePattern.RawText == "/api/" + function.Route));
+    }
+
+    [Fact]
+    public async Task ThePublicApiAnswersWithoutAKey()
+    {
+        using var http = site.Http(followRedirects: false);
+
+        var list = await http.GetAsync("/api/posts?limit=2");
+        var post = await http.GetAsync($"/api/posts/{SeedPosts.KetamineSlug}");
+        var head = await http.SendAsync(new HttpRequestMessage(HttpMethod.Head, $"/api/posts/{SeedPosts.KetamineSlug}"));
+        var moved = await http.GetAsync($"/api/posts/{SeedPosts.BloodPressureOldSlug}");
+        var missing = await http.GetAsync("/api/posts/no-such-post");
+
+        Assert.Equal(HttpStatusCode.OK, list.StatusCode);
+        Assert.Equal("application/json", list.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("\"next\":", await list.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, post.StatusCode);
+        Assert.Contains("What the treatment involves", await post.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, head.StatusCode);
+        Assert.Empty(await head.Content.ReadAsByteArrayAsync());
+        Assert.Equal(HttpStatusCode.MovedPermanently, moved.StatusCode);
+        Assert.Equal($"/api/posts/{SeedPosts.BloodPressureSlug}", moved.Headers.Location?.ToString());
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        Assert.Equal("application/problem+json", missing.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task KeyedFunctionsNeedTheLocalKey()
+    {
+        using var http = site.Http();
+
+        var without = await http.GetAsync("/api/status");
+        var wrong = await http.SendAsync(WithKey(HttpMethod.Get, "/api/status", "not-the-key"));
+        var right = await http.SendAsync(WithKey(HttpMethod.Get, "/api/status", BlogSite.FunctionKey));
+        var byQuery = await http.PostAsync($"/api/events/blob-deleted?code={BlogSite.FunctionKey}", new StringContent("[]", Encoding.UTF8, "application/json"));
+        var byQueryWrong = await http.PostAsync("/api/events/blob-deleted?code=nope", new StringContent("[]", Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, without.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, right.StatusCode);
+        Assert.Contains("sleep-habits.md", await right.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.NoContent, byQuery.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, byQueryWrong.StatusCode);
+    }
+
+    [Fact]
+    public async Task CorsPreflightsAreAnsweredForAllowedOriginsOnly()
+    {
+        using var http = site.Http();
+
+        var allowed = await http.SendAsync(Preflight(BlogSite.AllowedOrigin));
+        var other = await http.SendAsync(Preflight("https://elsewhere.example"));
+        var get = await http.SendAsync(new HttpRequestMessage(HttpMethod.Get, "/api/posts") { Headers = { { "Origin", BlogSite.AllowedOrigin } } });
+
+        Assert.Equal(HttpStatusCode.NoContent, allowed.StatusCode);
+        Assert.Equal(BlogSite.AllowedOrigin, allowed.Headers.GetValues("Access-Control-Allow-Origin").Single());
+        Assert.False(other.Headers.Contains("Access-Control-Allow-Origin"));
+        Assert.Equal(BlogSite.AllowedOrigin, get.Headers.GetValues("Access-Control-Allow-Origin").Single());
+    }
+
+    [Fact]
+    public async Task TheFrontEndIsServedAtTheRoot()
+    {
+        using var http = site.Http();
+
+        var home = await http.GetAsync("/");
+        var config = await http.GetStringAsync("/config.js");
+
+        Assert.Equal(HttpStatusCode.OK, home.StatusCode);
+        Assert.Equal("text/html", home.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("Trending Health And Medical Information For Healthy Living", await home.Content.ReadAsStringAsync());
+        Assert.Contains("window.HEALTHFUNCTIONS_API = ''", config);
+    }
+
+    private static HttpRequestMessage WithKey(HttpMethod method, string path, string key) =>
+        new(method, path) { Headers = { { "x-functions-key", key } } };
+
+    private static HttpRequestMessage Preflight(string origin)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Options, "/api/posts");
+        request.Headers.Add("Origin", origin);
+        request.Headers.Add("Access-Control-Request-Method", "GET");
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("*/*"));
+        return request;
+    }
+}
