@@ -1,5 +1,3 @@
-using HealthFunctions.Publishing.Text;
-using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace HealthFunctions.Publishing.Posts;
@@ -14,35 +12,13 @@ public static class FrontMatterReader
     /// <param name="firstLine">1-based line of the file on which <paramref name="yaml"/> starts.</param>
     public static FrontMatter Read(string yaml, int firstLine)
     {
-        var stream = new YamlStream();
-        try
-        {
-            stream.Load(new StringReader(yaml));
-        }
-        catch (YamlException ex) when (DuplicateKey(ex) is { } duplicate)
-        {
-            // YamlDotNet refuses a repeated key while loading, before the field-by-field check below sees it.
-            throw new PostFormatException("the field is given twice; keep one.", duplicate, firstLine + (int)ex.Start.Line - 1);
-        }
-        catch (YamlException ex)
-        {
-            var line = firstLine + (int)ex.Start.Line - 1;
-            var reason = (ex.InnerException?.Message ?? ex.Message).Trim();
-            throw new PostFormatException($"the front matter is not valid YAML: {reason}", line: line);
-        }
-
-        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })
+        var root = YamlFields.LoadMap(yaml, firstLine, "front matter");
+        if (root is null)
         {
             return FrontMatter.Empty;
         }
 
-        if (stream.Documents[0].RootNode is not YamlMappingNode root)
-        {
-            var shape = stream.Documents[0].RootNode is YamlSequenceNode ? "a list" : "a single value";
-            throw new PostFormatException($"the front matter must be 'field: value' lines (a map), not {shape}.", line: firstLine + (int)stream.Documents[0].RootNode.Start.Line - 1);
-        }
-
-        var fields = new Fields(firstLine);
+        var fields = new YamlFields(firstLine);
         var matter = FrontMatter.Empty;
         var extra = new Dictionary<string, object?>(StringComparer.Ordinal);
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -53,7 +29,7 @@ public static class FrontMatterReader
                 throw new PostFormatException("every front matter field needs a plain text name.", line: fields.LineOf(keyNode));
             }
 
-            var canonical = Canonical(key);
+            var canonical = YamlFields.Canonical(key);
             if (!seen.Add(canonical))
             {
                 throw new PostFormatException("the field is given twice (names match ignoring case, '-' and '_'); keep one.", key, fields.LineOf(keyNode));
@@ -87,216 +63,8 @@ public static class FrontMatterReader
 
         FrontMatter KeepUnknown(FrontMatter current, string key, YamlNode value)
         {
-            extra[key] = Plain(value);
+            extra[key] = YamlFields.Plain(value);
             return current;
         }
-    }
-
-    /// <summary>YAML's unquoted <c>~</c> and <c>null</c> mean "no value", as an empty field does.</summary>
-    private static bool IsPlainNull(YamlScalarNode scalar) =>
-        scalar.Style == ScalarStyle.Plain && scalar.Value is "~" or "null" or "Null" or "NULL";
-
-    private static string? DuplicateKey(YamlException ex)
-    {
-        const string Prefix = "Duplicate key ";
-        for (Exception? e = ex; e is not null; e = e.InnerException)
-        {
-            if (e.Message.StartsWith(Prefix, StringComparison.Ordinal))
-            {
-                return e.Message[Prefix.Length..].Trim();
-            }
-        }
-
-        return null;
-    }
-
-    /// <summary>Field names match case-insensitively and ignore '_' and '-' (<c>reviewed_by</c> = <c>reviewedBy</c>).</summary>
-    private static string Canonical(string key) =>
-        string.Concat(key.Where(c => c is not ('_' or '-'))).ToLowerInvariant();
-
-    private static object? Plain(YamlNode node) => node switch
-    {
-        YamlScalarNode scalar when IsPlainNull(scalar) => null,
-        YamlScalarNode scalar => scalar.Value,
-        YamlSequenceNode sequence => sequence.Children.Select(Plain).ToList(),
-        YamlMappingNode mapping => mapping.Children.ToDictionary(
-            pair => (pair.Key as YamlScalarNode)?.Value ?? pair.Key.ToString(),
-            pair => Plain(pair.Value),
-            StringComparer.Ordinal),
-        _ => null,
-    };
-
-    private sealed class Fields(int firstLine)
-    {
-        public int LineOf(YamlNode node) => firstLine + (int)node.Start.Line - 1;
-
-        public string? Text(string field, YamlNode node)
-        {
-            if (node is not YamlScalarNode scalar)
-            {
-                throw new PostFormatException("must be a single line of text, not a list or map.", field, LineOf(node));
-            }
-
-            var value = scalar.Value?.Trim();
-            return string.IsNullOrEmpty(value) || IsPlainNull(scalar) ? null : value;
-        }
-
-        public string? SlugText(string field, YamlNode node)
-        {
-            var value = Text(field, node);
-            if (value is null)
-            {
-                return null;
-            }
-
-            if (!Slugs.IsValid(value))
-            {
-                throw new PostFormatException(
-                    $"'{value}' is not a valid slug; use lower-case letters, digits and single hyphens (for example '{Slugs.From(value)}').",
-                    field,
-                    LineOf(node));
-            }
-
-            return value;
-        }
-
-        /// <summary>An http(s) URL or a path on the site; anything with another scheme (javascript:, data:) is refused.</summary>
-        public string? ImageLink(string field, YamlNode node)
-        {
-            var value = Text(field, node);
-            if (value is null)
-            {
-                return null;
-            }
-
-            // Browsers ignore tabs, new lines and other control characters inside a URL's scheme, so this does too.
-            var visible = new string(value.Where(c => !char.IsControl(c) && !char.IsWhiteSpace(c)).ToArray());
-            var colon = visible.IndexOf(':');
-            var stop = visible.IndexOfAny(['/', '?', '#']);
-            var hasScheme = colon > 0 && (stop < 0 || colon < stop);
-            if (hasScheme && !(visible.StartsWith("http:", StringComparison.OrdinalIgnoreCase) || visible.StartsWith("https:", StringComparison.OrdinalIgnoreCase)))
-            {
-                throw new PostFormatException($"'{value}' is not an http or https link or a path on this site.", field, LineOf(node));
-            }
-
-            return value;
-        }
-
-        public DateTimeOffset? Date(string field, YamlNode node)
-        {
-            var value = Text(field, node);
-            if (value is null)
-            {
-                return null;
-            }
-
-            if (!PostDates.TryParse(value, out var date))
-            {
-                throw new PostFormatException(
-                    $"'{value}' is not a date; write 2024-05-01, 2024-05-01T09:30:00+02:00 or 2024-05-01 09:30:00 +0200.",
-                    field,
-                    LineOf(node));
-            }
-
-            return date;
-        }
-
-        public bool Flag(string field, YamlNode node)
-        {
-            var value = Text(field, node);
-            return value?.ToLowerInvariant() switch
-            {
-                null => false,
-                "true" or "yes" or "on" => true,
-                "false" or "no" or "off" => false,
-                _ => throw new PostFormatException($"'{value}' is not true or false.", field, LineOf(node)),
-            };
-        }
-
-        public IReadOnlyList<string> List(string field, YamlNode node)
-        {
-            IEnumerable<string?> items = node switch
-            {
-                YamlScalarNode scalar when IsPlainNull(scalar) => [],
-                YamlScalarNode scalar => (scalar.Value ?? string.Empty).Split(','),
-                YamlSequenceNode sequence => sequence.Children.Select(child => Text(field, child)),
-                _ => throw new PostFormatException("must be a list or a comma-separated line of text.", field, LineOf(node)),
-            };
-
-            return items
-                .Select(item => item?.Trim())
-                .Where(item => !string.IsNullOrEmpty(item))
-                .Select(item => item!)
-                .Distinct(StringComparer.OrdinalIgnoreCase)
-                .ToList();
-        }
-
-        public IReadOnlyList<string> Aliases(string field, YamlNode node)
-        {
-            var aliases = new List<string>();
-            foreach (var alias in List(field, node))
-            {
-                var slug = alias.Trim('/');
-                var lastSegment = slug[(slug.LastIndexOf('/') + 1)..];
-                if (!Slugs.IsValid(lastSegment))
-                {
-                    throw new PostFormatException($"'{alias}' is not a slug or a path ending in one.", field, LineOf(node));
-                }
-
-                aliases.Add(lastSegment);
-            }
-
-            return aliases;
-        }
-
-        public IReadOnlyList<PostReference> References(string field, YamlNode node)
-        {
-            if (node is YamlScalarNode empty && (string.IsNullOrWhiteSpace(empty.Value) || IsPlainNull(empty)))
-            {
-                return [];
-            }
-
-            if (node is not YamlSequenceNode sequence)
-            {
-                throw new PostFormatException("must be a list of sources (text, a link, or 'title' and 'url').", field, LineOf(node));
-            }
-
-            var references = new List<PostReference>();
-            foreach (var item in sequence.Children)
-            {
-                switch (item)
-                {
-                    case YamlScalarNode { Value: { Length: > 0 } text }:
-                        references.Add(Uri.TryCreate(text.Trim(), UriKind.Absolute, out var link) && IsWebLink(link)
-                            ? new PostReference(text.Trim(), link)
-                            : new PostReference(text.Trim(), null));
-                        break;
-                    case YamlMappingNode map:
-                        var title = map.Children.TryGetValue(new YamlScalarNode("title"), out var t) ? Text(field, t) : null;
-                        Uri? url = null;
-                        if (map.Children.TryGetValue(new YamlScalarNode("url"), out var u) && Text(field, u) is { } raw)
-                        {
-                            if (!Uri.TryCreate(raw, UriKind.Absolute, out url) || !IsWebLink(url))
-                            {
-                                throw new PostFormatException($"'{raw}' is not an http or https link.", field, LineOf(u));
-                            }
-                        }
-
-                        if (title is null && url is null)
-                        {
-                            throw new PostFormatException("each source needs a 'title' or a 'url'.", field, LineOf(item));
-                        }
-
-                        references.Add(new PostReference(title ?? url!.ToString(), url));
-                        break;
-                    default:
-                        throw new PostFormatException("each source must be text, a link, or 'title' and 'url'.", field, LineOf(item));
-                }
-            }
-
-            return references;
-        }
-
-        private static bool IsWebLink(Uri uri) => uri.Scheme is "http" or "https";
     }
 }
