@@ -13,6 +13,8 @@ public static class ApiServiceCollectionExtensions
         services.AddSingleton<SourcesApi>();
         services.AddSingleton<BlobEventsApi>();
         services.AddSingleton<SiteApi>();
+        services.AddSingleton<SiteInfoReader>();
+        services.AddSingleton<AuthorsApi>();
         return services;
     }
 }

@@ -37,16 +37,38 @@ public sealed record PostDetail(
     IReadOnlyList<ReferenceLink> References,
     string? Image,
     string? ImageAlt,
+    int? ImageWidth,
+    int? ImageHeight,
+    Person? AuthorProfile,
+    Person? Reviewer,
     string Url,
     string HtmlPath,
     string Html,
     object JsonLd);
+
+/// <summary>A writer or reviewer as shown beside a post. <see cref="Slug"/> and <see cref="Url"/> are set when a profile exists.</summary>
+public sealed record Person(string? Slug, string Name, string? Credentials, string? Avatar, string? Url);
+
+/// <summary>An author's profile page.</summary>
+public sealed record AuthorDetail(
+    string Slug,
+    string Name,
+    string? Credentials,
+    string BioHtml,
+    string? Avatar,
+    int? AvatarWidth,
+    int? AvatarHeight,
+    IReadOnlyList<ReferenceLink> Links,
+    string PostsUrl);
+
+/// <summary>The blog's settings from site.yaml (or the configured defaults before one is uploaded).</summary>
+public sealed record SiteInfo(string Title, string? Description, string? AboutHtml, string? BaseUrl, string Language, string? DefaultAuthor);
 
 public sealed record TagCount(string Tag, string Slug, int Count);
 
 public sealed record TagList(IReadOnlyList<TagCount> Items);
 
 /// <summary>Processing status of one uploaded source file, for editors and operators.</summary>
-public sealed record SourceStatus(string Blob, string State, string? Message, string? Slug, DateTimeOffset ProcessedAt);
+public sealed record SourceStatus(string Blob, string Kind, string State, string? Message, IReadOnlyList<string> Warnings, string? Slug, DateTimeOffset ProcessedAt);
 
 public sealed record SourceStatusList(IReadOnlyList<SourceStatus> Items);

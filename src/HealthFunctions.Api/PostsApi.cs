@@ -17,23 +17,34 @@ public sealed class PostsApi
 
     private readonly PostQueries _queries;
     private readonly IHtmlStore _html;
+    private readonly SiteInfoReader _site;
     private readonly ApiOptions _options;
 
-    public PostsApi(PostQueries queries, IHtmlStore html, IOptions<ApiOptions> options)
+    public PostsApi(PostQueries queries, IHtmlStore html, SiteInfoReader site, IOptions<ApiOptions> options)
     {
         _queries = queries;
         _html = html;
+        _site = site;
         _options = options.Value;
     }
 
     /// <summary><c>GET /api/posts?limit=&amp;cursor=&amp;tag=&amp;author=</c></summary>
-    public async Task<ApiResponse> ListAsync(HttpRequest request, CancellationToken cancellationToken)
+    public Task<ApiResponse> ListAsync(HttpRequest request, CancellationToken cancellationToken) =>
+        ListAsync(request, null, cancellationToken);
+
+    /// <summary><c>GET /api/authors/{slug}/posts</c>: the listing of one author, paged like the main one.</summary>
+    public Task<ApiResponse> ListByAuthorAsync(HttpRequest request, string author, CancellationToken cancellationToken) =>
+        Slugs.IsValid(author)
+            ? ListAsync(request, author, cancellationToken)
+            : Task.FromResult(ApiResponse.NotFound($"There is no author '{author}': slugs are lower-case letters, digits and hyphens."));
+
+    private async Task<ApiResponse> ListAsync(HttpRequest request, string? pathAuthor, CancellationToken cancellationToken)
     {
-        var query = new QueryReader(request, ListParameters);
+        var query = pathAuthor is null ? new QueryReader(request, ListParameters) : new QueryReader(request, "limit", "cursor");
         var limit = query.Integer("limit", DefaultLimit, 1, PostQueries.MaxPageSize);
         var cursor = query.Text("cursor", 200);
         var tag = query.Text("tag", 100);
-        var author = query.Text("author", 100);
+        var author = pathAuthor ?? query.Text("author", 100);
         if (query.Error is { } error)
         {
             return error;
@@ -50,7 +61,7 @@ public sealed class PostsApi
         var body = new PostPage(
             page.Items.Select(Summary).ToList(),
             next,
-            next is null ? null : NextLink(limit, next, tag, author));
+            next is null ? null : NextLink(pathAuthor is null ? "/api/posts" : $"/api/authors/{pathAuthor}/posts", limit, next, tag, pathAuthor is null ? author : null));
         var newest = page.Items.Select(i => i.Updated ?? i.Published).DefaultIfEmpty().Max();
         return ApiResponse.Ok(body, TimeSpan.FromSeconds(_options.ListingMaxAgeSeconds), page.Items.Count > 0 ? newest : null);
     }
@@ -75,6 +86,9 @@ public sealed class PostsApi
             case PostLookup.Found(var found):
                 var post = found.Entry.Post;
                 var url = PostUrl(post.Slug);
+                var author = await _site.PersonAsync(post.Author, cancellationToken);
+                var reviewer = await _site.PersonAsync(post.ReviewedBy, cancellationToken);
+                var site = await _site.GetAsync(cancellationToken);
                 var detail = new PostDetail(
                     post.Slug,
                     post.Title,
@@ -92,10 +106,14 @@ public sealed class PostsApi
                     post.References.Select(r => new ReferenceLink(r.Title, r.Url?.ToString())).ToList(),
                     post.Image,
                     post.ImageAlt,
+                    post.ImageWidth,
+                    post.ImageHeight,
+                    author,
+                    reviewer,
                     url,
                     found.Entry.HtmlLocation,
                     found.Html,
-                    StructuredData.For(post, url));
+                    StructuredData.For(post, site.BaseUrl is null ? url : site.BaseUrl + url, author, reviewer, site));
                 return ApiResponse.Ok(detail, maxAge, post.Updated ?? post.Published);
             case PostLookup.Moved(var target):
                 return ApiResponse.MovedTo(PostUrl(target), maxAge);
@@ -119,7 +137,7 @@ public sealed class PostsApi
         PostUrl(entry.Slug),
         _html.LocationOf(entry.Slug));
 
-    private static string NextLink(int limit, string cursor, string? tag, string? author)
+    private static string NextLink(string path, int limit, string cursor, string? tag, string? author)
     {
         var query = QueryString.Create("limit", limit.ToString(System.Globalization.CultureInfo.InvariantCulture)).Add("cursor", cursor);
         if (tag is not null)
@@ -132,6 +150,6 @@ public sealed class PostsApi
             query = query.Add("author", author);
         }
 
-        return "/api/posts" + query.ToUriComponent();
+        return path + query.ToUriComponent();
     }
 }

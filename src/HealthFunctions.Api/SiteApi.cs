@@ -15,11 +15,13 @@ public sealed class SiteApi
     public const int FeedSize = 20;
 
     private readonly PostQueries _queries;
+    private readonly SiteInfoReader _site;
     private readonly ApiOptions _options;
 
-    public SiteApi(PostQueries queries, IOptions<ApiOptions> options)
+    public SiteApi(PostQueries queries, SiteInfoReader site, IOptions<ApiOptions> options)
     {
         _queries = queries;
+        _site = site;
         _options = options.Value;
     }
 
@@ -58,16 +60,18 @@ public sealed class SiteApi
         }
 
         var page = await _queries.ListAsync(null, null, null, FeedSize, cancellationToken);
-        var site = SiteUrl(request);
+        var info = await _site.GetAsync(cancellationToken);
+        var site = SiteUrl(request, info);
         var xml = Write(writer =>
         {
             writer.WriteStartElement("rss");
             writer.WriteAttributeString("version", "2.0");
             writer.WriteAttributeString("xmlns", "atom", null, "http://www.w3.org/2005/Atom");
             writer.WriteStartElement("channel");
-            writer.WriteElementString("title", _options.SiteTitle);
+            writer.WriteElementString("title", info.Title);
             writer.WriteElementString("link", site + "/");
-            writer.WriteElementString("description", _options.SiteDescription);
+            writer.WriteElementString("description", info.Description ?? info.Title);
+            writer.WriteElementString("language", info.Language);
             writer.WriteStartElement("atom", "link", "http://www.w3.org/2005/Atom");
             writer.WriteAttributeString("href", $"{request.Scheme}://{request.Host}{request.PathBase}{request.Path}");
             writer.WriteAttributeString("rel", "self");
@@ -113,7 +117,7 @@ public sealed class SiteApi
             return error;
         }
 
-        var site = SiteUrl(request);
+        var site = SiteUrl(request, await _site.GetAsync(cancellationToken));
         var posts = new List<ListingEntry>();
         await foreach (var post in _queries.AllAsync(cancellationToken))
         {
@@ -149,8 +153,8 @@ public sealed class SiteApi
         return ApiResponse.Content(buffer.ToArray(), "application/json; charset=utf-8", TimeSpan.FromHours(1));
     }
 
-    private string SiteUrl(HttpRequest request) =>
-        (string.IsNullOrWhiteSpace(_options.SiteUrl) ? $"{request.Scheme}://{request.Host}{request.PathBase}" : _options.SiteUrl).TrimEnd('/');
+    private static string SiteUrl(HttpRequest request, SiteInfo info) =>
+        (info.BaseUrl ?? $"{request.Scheme}://{request.Host}{request.PathBase}").TrimEnd('/');
 
     private string PostLink(string site, string slug) => site + _options.PostPath.Replace("{slug}", slug, StringComparison.Ordinal);
 

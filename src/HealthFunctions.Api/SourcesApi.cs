@@ -32,7 +32,7 @@ public sealed class SourcesApi
         {
             if (state is null || string.Equals(record.State.ToString(), state, StringComparison.OrdinalIgnoreCase))
             {
-                items.Add(new SourceStatus(record.BlobName, record.State.ToString(), record.Message, record.Slug, record.ProcessedAt));
+                items.Add(new SourceStatus(record.BlobName, record.Kind.ToString(), record.State.ToString(), record.Message, record.Warnings, record.Slug, record.ProcessedAt));
             }
         }
 

@@ -23,6 +23,20 @@ public sealed class PublishingOptions
     [Range(1024, 64 * 1024 * 1024)]
     public int MaxSourceBytes { get; set; } = 1024 * 1024;
 
+    /// <summary>Largest accepted image, in bytes.</summary>
+    [Range(1024, 256 * 1024 * 1024)]
+    public int MaxImageBytes { get; set; } = 5 * 1024 * 1024;
+
+    /// <summary>Container published images are copied to; readers fetch them from it directly (<c>$web</c> in Azure).</summary>
+    [Required, RegularExpression("^(\\$web|[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9])$", ErrorMessage = "MediaContainer must be a valid blob container name or $web.")]
+    public string MediaContainer { get; set; } = "media";
+
+    /// <summary>Folder inside the media container that images go under (<c>media/</c> in Azure, beside the front end).</summary>
+    public string MediaPathPrefix { get; set; } = string.Empty;
+
+    /// <summary>Public URL of <see cref="MediaPathPrefix"/> in the media container; empty: the container's own blob URL.</summary>
+    public string MediaBaseUrl { get; set; } = string.Empty;
+
     /// <summary>Longest excerpt, in characters, before the ellipsis.</summary>
     [Range(20, 2000)]
     public int ExcerptLength { get; set; } = 150;

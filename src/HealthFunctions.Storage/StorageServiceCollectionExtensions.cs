@@ -1,6 +1,8 @@
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
+using HealthFunctions.Publishing.Content;
 using HealthFunctions.Publishing.Index;
+using HealthFunctions.Publishing.Media;
 using HealthFunctions.Publishing.Sources;
 using Microsoft.Extensions.Azure;
 using Microsoft.Extensions.Configuration;
@@ -35,6 +37,8 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<ISourceStore>(sp => ActivatorUtilities.CreateInstance<BlobSourceStore>(sp, sp.GetRequiredService<BlobServiceClient>()));
         services.AddSingleton<IHtmlStore>(sp => ActivatorUtilities.CreateInstance<BlobHtmlStore>(sp, sp.GetRequiredService<BlobServiceClient>()));
         services.AddSingleton<IPostIndex>(sp => ActivatorUtilities.CreateInstance<TablePostIndex>(sp, sp.GetRequiredService<TableServiceClient>()));
+        services.AddSingleton<IMediaStore>(sp => ActivatorUtilities.CreateInstance<BlobMediaStore>(sp, sp.GetRequiredService<BlobServiceClient>()));
+        services.AddSingleton<ISiteContentStore>(sp => ActivatorUtilities.CreateInstance<TableSiteContentStore>(sp, sp.GetRequiredService<TableServiceClient>()));
         return services;
     }
 }

@@ -6,6 +6,7 @@ using Azure.Data.Tables;
 using HealthFunctions.Publishing;
 using HealthFunctions.Publishing.Index;
 using HealthFunctions.Publishing.Posts;
+using HealthFunctions.Publishing.Sync;
 using Microsoft.Extensions.Options;
 
 namespace HealthFunctions.Storage;
@@ -55,6 +56,8 @@ public sealed class TablePostIndex : IPostIndex
             ["BlobLastModified"] = record.BlobLastModified,
             ["ProcessedAt"] = record.ProcessedAt,
             ["IndexKeys"] = IndexJson.WriteKeys(record.IndexKeys),
+            ["Kind"] = record.Kind.ToString(),
+            ["Warnings"] = IndexJson.Write(record.Warnings),
         };
         try
         {
@@ -186,7 +189,7 @@ public sealed class TablePostIndex : IPostIndex
     {
         await _created.Value;
         var filter = TableClient.CreateQueryFilter(
-            $"PartitionKey ne {PostPartition} and PartitionKey ne {SourcePartition} and PartitionKey ne {AliasPartition}");
+            $"PartitionKey eq {ListingKeys.AllPosts} or (PartitionKey ge {"tag:"} and PartitionKey lt {"tag;"}) or (PartitionKey ge {"author:"} and PartitionKey lt {"author;"})");
         await foreach (var entity in _table.QueryAsync<TableEntity>(filter, select: ["PartitionKey", "RowKey", "Timestamp"], cancellationToken: cancellationToken))
         {
             yield return (new IndexKey(entity.PartitionKey, entity.RowKey), entity.Timestamp ?? DateTimeOffset.MinValue);
@@ -261,6 +264,8 @@ public sealed class TablePostIndex : IPostIndex
         BlobLastModified = e.GetDateTimeOffset("BlobLastModified") ?? DateTimeOffset.MinValue,
         ProcessedAt = e.GetDateTimeOffset("ProcessedAt") ?? DateTimeOffset.MinValue,
         IndexKeys = IndexJson.Keys(e.GetString("IndexKeys")),
+        Kind = Enum.TryParse<SourceKind>(e.GetString("Kind"), out var kind) ? kind : SourceKind.Post,
+        Warnings = IndexJson.Strings(e.GetString("Warnings")),
         ETag = e.ETag.ToString(),
     };
 
@@ -289,6 +294,8 @@ public sealed class TablePostIndex : IPostIndex
             ["ExpiryDate"] = post.ExpiryDate,
             ["Image"] = post.Image,
             ["ImageAlt"] = post.ImageAlt,
+            ["ImageWidth"] = post.ImageWidth,
+            ["ImageHeight"] = post.ImageHeight,
             ["Extra"] = IndexJson.Write(post.Extra),
         };
     }
@@ -319,6 +326,8 @@ public sealed class TablePostIndex : IPostIndex
             ExpiryDate = e.GetDateTimeOffset("ExpiryDate"),
             Image = e.GetString("Image"),
             ImageAlt = e.GetString("ImageAlt"),
+            ImageWidth = e.GetInt32("ImageWidth"),
+            ImageHeight = e.GetInt32("ImageHeight"),
             Extra = IndexJson.Extra(e.GetString("Extra")),
             Html = string.Empty,
         },

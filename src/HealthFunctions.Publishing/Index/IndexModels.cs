@@ -85,6 +85,12 @@ public sealed record SourceRecord
 
     public IReadOnlyList<IndexKey> IndexKeys { get; init; } = [];
 
+    /// <summary>What the file is (post, author, site settings, image).</summary>
+    public Sync.SourceKind Kind { get; init; } = Sync.SourceKind.Post;
+
+    /// <summary>Problems that did not stop publishing (missing image, no alt text, unknown author).</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+
     /// <summary>Optimistic-concurrency tag of the stored row; null for a row not yet stored.</summary>
     public string? ETag { get; init; }
 }

@@ -1,10 +1,15 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
+using HealthFunctions.Publishing.Content;
+using HealthFunctions.Publishing.Media;
 using HealthFunctions.Publishing.Rendering;
 using HealthFunctions.Publishing.Text;
 using Markdig;
 using Markdig.Extensions.Yaml;
 using Markdig.Renderers;
+using Markdig.Renderers.Html;
 using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
 using Microsoft.Extensions.Options;
 
 namespace HealthFunctions.Publishing.Posts;
@@ -27,11 +32,12 @@ public sealed partial class PostRenderer
     }
 
     /// <summary>Renders the raw bytes of an upload named <paramref name="sourceName"/>.</summary>
-    public RenderedPost Render(string sourceName, ReadOnlySpan<byte> content) =>
-        Render(sourceName, SourceText.Decode(content, _options.MaxSourceBytes));
+    /// <param name="images">Published images that relative image links may point at; null when there are none.</param>
+    public RenderedPost Render(string sourceName, ReadOnlySpan<byte> content, IImageLookup? images = null) =>
+        Render(sourceName, SourceText.Decode(content, _options.MaxSourceBytes), images);
 
     /// <summary>Renders Markdown text named <paramref name="sourceName"/> (the file or blob name supplies slug and date defaults).</summary>
-    public RenderedPost Render(string sourceName, string markdown)
+    public RenderedPost Render(string sourceName, string markdown, IImageLookup? images = null)
     {
         ArgumentNullException.ThrowIfNull(markdown);
         markdown = markdown.TrimStart('\uFEFF');
@@ -53,6 +59,9 @@ public sealed partial class PostRenderer
         var published = matter.Date ?? (hasFileDate ? fileDate : (DateTimeOffset?)null)
             ?? throw new PostFormatException("the post has no date; add 'date: 2024-05-01' to the front matter or name the file '2024-05-01-my-post.md'.", "date");
         var slug = matter.Slug ?? Slugs.From(stemSlug);
+        var warnings = new List<string>();
+        ResolveImages(document, sourceName, images, warnings);
+        var cover = ResolveCover(matter, sourceName, images, warnings);
 
         var blocks = document.Where(block => block is not YamlFrontMatterBlock).ToList();
         var moreIndex = blocks.FindIndex(IsMoreMarker);
@@ -79,12 +88,121 @@ public sealed partial class PostRenderer
             Aliases = matter.Aliases.Where(alias => alias != slug).ToList(),
             Draft = matter.Draft,
             ExpiryDate = matter.ExpiryDate,
-            Image = matter.Image,
+            Image = cover?.Url ?? matter.Image,
             ImageAlt = matter.ImageAlt,
+            ImageWidth = cover?.Width,
+            ImageHeight = cover?.Height,
             Extra = matter.Extra,
+            Warnings = warnings,
             Html = _safety.Sanitize(ToHtml(document)),
         };
     }
+
+    /// <summary>Renders an author profile (<c>authors/&lt;slug&gt;.md</c>): front matter fields plus the bio as sanitised HTML.</summary>
+    public AuthorProfile RenderAuthor(string sourceName, ReadOnlySpan<byte> content, IImageLookup? images = null)
+    {
+        var markdown = BlankEmptyFrontMatter(SourceText.Decode(content, _options.MaxSourceBytes));
+        var document = Markdown.Parse(markdown, _pipeline);
+        if (document.FirstOrDefault() is not YamlFrontMatterBlock block)
+        {
+            throw new PostFormatException("the author profile needs front matter between '---' lines with at least 'name:'.", "name", 1);
+        }
+
+        var fields = ContentReaders.ReadAuthor(YamlOf(block), block.Line + 2);
+        var warnings = new List<string>();
+        ResolveImages(document, sourceName, images, warnings);
+        PublishedImage? avatar = null;
+        if (ImagePaths.IsRelative(fields.Avatar))
+        {
+            avatar = FindImage(sourceName, fields.Avatar!, images, warnings);
+        }
+
+        return new AuthorProfile
+        {
+            Slug = Slugs.From(FileStem(sourceName)),
+            Name = Excerpts.Collapse(fields.Name),
+            Credentials = fields.Credentials,
+            BioHtml = _safety.Sanitize(ToHtml(document)),
+            Avatar = avatar?.Url ?? (ImagePaths.IsRelative(fields.Avatar) ? null : fields.Avatar),
+            AvatarWidth = avatar?.Width,
+            AvatarHeight = avatar?.Height,
+            Links = fields.Links,
+            Warnings = warnings,
+        };
+    }
+
+    /// <summary>Reads <c>site.yaml</c>; its About Me text is Markdown, rendered and sanitised like a post.</summary>
+    public SiteSettings RenderSite(ReadOnlySpan<byte> content)
+    {
+        var fields = ContentReaders.ReadSite(SourceText.Decode(content, _options.MaxSourceBytes));
+        return new SiteSettings
+        {
+            Title = fields.Title,
+            Description = fields.Description,
+            AboutHtml = fields.AboutMarkdown is null ? null : _safety.Sanitize(ToHtml(Markdown.Parse(fields.AboutMarkdown, _pipeline))),
+            BaseUrl = fields.BaseUrl,
+            Language = fields.Language,
+            DefaultAuthor = fields.DefaultAuthor,
+        };
+    }
+
+    /// <summary>
+    /// Points relative image links at their published copies and writes each one's width and height, so pages
+    /// do not shift as images load. Missing images and images without alt text become warnings.
+    /// </summary>
+    private static void ResolveImages(MarkdownDocument document, string sourceName, IImageLookup? images, List<string> warnings)
+    {
+        foreach (var link in document.Descendants<LinkInline>().Where(l => l.IsImage))
+        {
+            var alt = string.Concat(link.Descendants<LiteralInline>().Select(l => l.Content.ToString())).Trim();
+            if (alt.Length == 0)
+            {
+                warnings.Add($"image '{link.Url}' has no alt text; describe it for readers who cannot see it.");
+            }
+
+            if (!ImagePaths.IsRelative(link.Url) || FindImage(sourceName, link.Url!, images, warnings) is not { } image)
+            {
+                continue;
+            }
+
+            link.Url = image.Url;
+            var attributes = link.GetAttributes();
+            attributes.AddPropertyIfNotExist("width", image.Width.ToString(CultureInfo.InvariantCulture));
+            attributes.AddPropertyIfNotExist("height", image.Height.ToString(CultureInfo.InvariantCulture));
+        }
+    }
+
+    private static PublishedImage? ResolveCover(FrontMatter matter, string sourceName, IImageLookup? images, List<string> warnings)
+    {
+        if (matter.Image is null)
+        {
+            return null;
+        }
+
+        if (string.IsNullOrWhiteSpace(matter.ImageAlt))
+        {
+            warnings.Add($"the cover image '{matter.Image}' has no 'imageAlt'; describe it for readers who cannot see it.");
+        }
+
+        return ImagePaths.IsRelative(matter.Image) ? FindImage(sourceName, matter.Image, images, warnings) : null;
+    }
+
+    private static PublishedImage? FindImage(string sourceName, string relative, IImageLookup? images, List<string> warnings)
+    {
+        var path = ImagePaths.Resolve(sourceName, relative);
+        var image = path is null ? null : images?.Find(path);
+        if (image is null)
+        {
+            warnings.Add(path is null
+                ? $"image '{relative}' points outside the blog's folders."
+                : $"image '{relative}' was not found (looked for '{path}'); upload it beside the post.");
+        }
+
+        return image;
+    }
+
+    private static string YamlOf(YamlFrontMatterBlock block) =>
+        string.Join('\n', block.Lines.Lines.Take(block.Lines.Count).Select(line => line.Slice.ToString()));
 
     private string ToHtml(MarkdownDocument document)
     {
@@ -100,8 +218,7 @@ public sealed partial class PostRenderer
     {
         if (document.FirstOrDefault() is YamlFrontMatterBlock block)
         {
-            var yaml = string.Join('\n', block.Lines.Lines.Take(block.Lines.Count).Select(line => line.Slice.ToString()));
-            return FrontMatterReader.Read(yaml, block.Line + 2);
+            return FrontMatterReader.Read(YamlOf(block), block.Line + 2);
         }
 
         if (StartsWithFence(markdown, "---"))

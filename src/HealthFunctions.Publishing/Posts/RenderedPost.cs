@@ -43,6 +43,14 @@ public sealed record RenderedPost
 
     public string? ImageAlt { get; init; }
 
+    /// <summary>Pixel size of the cover image, when it is a published image.</summary>
+    public int? ImageWidth { get; init; }
+
+    public int? ImageHeight { get; init; }
+
+    /// <summary>Things the editor should fix that did not stop publishing (missing images, alt text, unknown author).</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+
     public IReadOnlyDictionary<string, object?> Extra { get; init; } = new Dictionary<string, object?>();
 
     /// <summary>The sanitised HTML body (without the title heading).</summary>

@@ -134,9 +134,16 @@ public static class DocumentText
         return closing ? -1 : tag.EndsWith("/>", StringComparison.Ordinal) ? 0 : 1;
     }
 
+    /// <summary>
+    /// One parser per thread, made on first use: building one (with its browsing context) costs more
+    /// than parsing a typical HTML block, and AngleSharp advises a context per thread.
+    /// </summary>
+    [ThreadStatic]
+    private static HtmlParser? _threadParser;
+
     private static string VisibleTextOfHtml(string html)
     {
-        var document = new HtmlParser().ParseDocument(html);
+        using var document = (_threadParser ??= new HtmlParser()).ParseDocument(html);
         var builder = new StringBuilder();
         AppendVisible(builder, document.Body);
         return builder.ToString();

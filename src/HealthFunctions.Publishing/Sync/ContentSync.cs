@@ -1,4 +1,6 @@
+using HealthFunctions.Publishing.Content;
 using HealthFunctions.Publishing.Index;
+using HealthFunctions.Publishing.Media;
 using HealthFunctions.Publishing.Posts;
 using HealthFunctions.Publishing.Sources;
 using HealthFunctions.Publishing.Text;
@@ -21,6 +23,8 @@ public sealed partial class ContentSync
     private readonly ISourceStore _sources;
     private readonly IHtmlStore _html;
     private readonly IPostIndex _index;
+    private readonly IMediaStore _media;
+    private readonly ISiteContentStore _content;
     private readonly PostRenderer _renderer;
     private readonly TimeProvider _time;
     private readonly PublishingOptions _options;
@@ -30,6 +34,8 @@ public sealed partial class ContentSync
         ISourceStore sources,
         IHtmlStore html,
         IPostIndex index,
+        IMediaStore media,
+        ISiteContentStore content,
         PostRenderer renderer,
         TimeProvider time,
         IOptions<PublishingOptions> options,
@@ -38,15 +44,22 @@ public sealed partial class ContentSync
         _sources = sources;
         _html = html;
         _index = index;
+        _media = media;
+        _content = content;
         _renderer = renderer;
         _time = time;
         _options = options.Value;
         _logger = logger;
     }
 
-    public async Task<SyncResult> SyncAsync(string blobName, CancellationToken cancellationToken)
+    public Task<SyncResult> SyncAsync(string blobName, CancellationToken cancellationToken) =>
+        SyncAsync(blobName, force: false, cancellationToken);
+
+    /// <param name="force">Process the file even when this version was processed before (its dependencies changed).</param>
+    public async Task<SyncResult> SyncAsync(string blobName, bool force, CancellationToken cancellationToken)
     {
-        if (!SourceNames.IsPost(blobName, out var reason))
+        var kind = SourceNames.Classify(blobName, out var reason);
+        if (kind == SourceKind.Ignored)
         {
             var ignored = new SyncResult(blobName, SyncOutcome.Ignored, Message: reason);
             LogResult(ignored.BlobName, ignored.Slug, ignored.Outcome, ignored.Message);
@@ -56,10 +69,18 @@ public sealed partial class ContentSync
         var leftovers = new Leftovers();
         for (var attempt = 1; attempt <= MaxAttempts; attempt++)
         {
-            var result = await TrySyncOnceAsync(blobName, force: attempt > 1, leftovers, cancellationToken);
+            var again = force || attempt > 1;
+            var result = kind == SourceKind.Post
+                ? await TrySyncOnceAsync(blobName, again, leftovers, cancellationToken)
+                : await TrySyncAssetOnceAsync(blobName, kind, again, cancellationToken);
             if (result is not null)
             {
                 LogResult(result.BlobName, result.Slug, result.Outcome, result.Message);
+                if (result.Outcome is SyncOutcome.Added or SyncOutcome.Updated or SyncOutcome.Removed)
+                {
+                    await RefreshDependentsAsync(blobName, kind, result.Slug, cancellationToken);
+                }
+
                 return result;
             }
 
@@ -94,16 +115,19 @@ public sealed partial class ContentSync
         }
 
         RenderedPost post;
+        var images = await _media.ListAsync(ImagePaths.FolderOf(blobName), ct);
         try
         {
             post = source.Content is null
                 ? throw new PostFormatException($"the file is {source.Length:N0} bytes; the limit is {_options.MaxSourceBytes:N0} bytes.")
-                : _renderer.Render(blobName, source.Content);
+                : _renderer.Render(blobName, source.Content, images);
         }
         catch (PostFormatException ex)
         {
             return await RejectAsync(source, record, SourceState.Failed, ex.Message, leftovers, ct);
         }
+
+        post = await CheckPeopleAsync(post, ct);
 
         var entry = new PostEntry { Post = post, SourceBlob = blobName, HtmlLocation = _html.LocationOf(post.Slug) };
         var claim = await _index.ClaimSlugAsync(entry, ct);
@@ -167,6 +191,8 @@ public sealed partial class ContentSync
             BlobLastModified = source.LastModified,
             ProcessedAt = _time.GetUtcNow(),
             IndexKeys = keys,
+            Kind = SourceKind.Post,
+            Warnings = post.Warnings,
             ETag = record?.ETag,
         };
         if (!await _index.TrySaveSourceAsync(saved, ct))
@@ -180,11 +206,168 @@ public sealed partial class ContentSync
             return null;
         }
 
-        return new SyncResult(blobName, record is null ? SyncOutcome.Added : SyncOutcome.Updated, post.Slug, saved.Message);
+        return new SyncResult(blobName, record is null ? SyncOutcome.Added : SyncOutcome.Updated, post.Slug, Describe(saved.Message, post.Warnings));
+    }
+
+    /// <summary>
+    /// Applies the site's default author, and warns (without failing) when the author or a slug-named
+    /// reviewer has no profile in <c>authors/</c>.
+    /// </summary>
+    private async Task<RenderedPost> CheckPeopleAsync(RenderedPost post, CancellationToken ct)
+    {
+        var warnings = post.Warnings.ToList();
+        var author = post.Author;
+        if (author is null && (await _content.GetSiteAsync(ct))?.DefaultAuthor is { } defaultAuthor)
+        {
+            author = defaultAuthor;
+        }
+
+        if (author is not null && await _content.GetAuthorAsync(Slugs.From(author), ct) is null)
+        {
+            warnings.Add(UnknownAuthor(Slugs.From(author)));
+        }
+
+        if (post.ReviewedBy is { } reviewer && Slugs.IsValid(reviewer) && await _content.GetAuthorAsync(reviewer, ct) is null)
+        {
+            warnings.Add(UnknownAuthor(reviewer));
+        }
+
+        return post with { Author = author, Warnings = warnings };
+    }
+
+    private static string UnknownAuthor(string slug) =>
+        $"author '{slug}' has no profile; upload {SourceNames.AuthorsFolder}{slug}.md.";
+
+    private static string? Describe(string? message, IReadOnlyList<string> warnings) =>
+        warnings.Count == 0 ? message : string.Join(" ", new[] { message }.Concat(warnings.Select(w => "Warning: " + w)).OfType<string>());
+
+    /// <summary>Publishes an author profile, the site settings or an image; removes it when its file is gone.</summary>
+    private async Task<SyncResult?> TrySyncAssetOnceAsync(string blobName, SourceKind kind, bool force, CancellationToken ct)
+    {
+        var maxBytes = kind == SourceKind.Image ? _options.MaxImageBytes : _options.MaxSourceBytes;
+        var source = await _sources.ReadAsync(blobName, maxBytes, ct);
+        var record = await _index.GetSourceAsync(blobName, ct);
+        if (source is null)
+        {
+            if (record is null)
+            {
+                return new SyncResult(blobName, SyncOutcome.Missing);
+            }
+
+            await RemoveAssetAsync(blobName, kind, record.Slug, ct);
+            return await _index.TryDeleteSourceAsync(record, ct) ? new SyncResult(blobName, SyncOutcome.Removed, record.Slug) : null;
+        }
+
+        if (!force && record is not null && record.BlobETag == source.ETag)
+        {
+            return new SyncResult(blobName, SyncOutcome.Unchanged, record.Slug, record.Message);
+        }
+
+        string? slug = null;
+        IReadOnlyList<string> warnings = [];
+        try
+        {
+            var content = source.Content
+                ?? throw new PostFormatException($"the file is {source.Length:N0} bytes; the limit is {maxBytes:N0} bytes.");
+            switch (kind)
+            {
+                case SourceKind.Image:
+                    await _media.PublishAsync(blobName, content, ImageProbe.Read(blobName, content, maxBytes), source.ETag, ct);
+                    break;
+                case SourceKind.Author:
+                    var avatars = await _media.ListAsync(ImagePaths.FolderOf(blobName), ct);
+                    var profile = _renderer.RenderAuthor(blobName, content, avatars);
+                    await _content.SaveAuthorAsync(profile, ct);
+                    (slug, warnings) = (profile.Slug, profile.Warnings);
+                    break;
+                case SourceKind.Site:
+                    await _content.SaveSiteAsync(_renderer.RenderSite(content), ct);
+                    break;
+            }
+        }
+        catch (PostFormatException ex)
+        {
+            return await RejectAsync(source, record, SourceState.Failed, ex.Message, new Leftovers(), ct, kind);
+        }
+
+        var saved = new SourceRecord
+        {
+            BlobName = blobName,
+            State = SourceState.Published,
+            Slug = slug,
+            BlobETag = source.ETag,
+            BlobLastModified = source.LastModified,
+            ProcessedAt = _time.GetUtcNow(),
+            Kind = kind,
+            Warnings = warnings,
+            ETag = record?.ETag,
+        };
+        if (!await _index.TrySaveSourceAsync(saved, ct) || await _sources.GetETagAsync(blobName, ct) != source.ETag)
+        {
+            return null;
+        }
+
+        return new SyncResult(blobName, record is null ? SyncOutcome.Added : SyncOutcome.Updated, slug, Describe(null, warnings));
+    }
+
+    private async Task RemoveAssetAsync(string blobName, SourceKind kind, string? slug, CancellationToken ct)
+    {
+        switch (kind)
+        {
+            case SourceKind.Image:
+                await _media.DeleteAsync(blobName, ct);
+                break;
+            case SourceKind.Author:
+                await _content.DeleteAuthorAsync(slug ?? Slugs.From(Path.GetFileNameWithoutExtension(blobName)), ct);
+                break;
+            case SourceKind.Site:
+                await _content.DeleteSiteAsync(ct);
+                break;
+        }
+    }
+
+    /// <summary>
+    /// Re-renders what depends on a changed file, so nothing stale is served: the posts beside an
+    /// image (they link it relatively and carry its size), and, for an author or the site settings,
+    /// the posts whose warnings or default author depend on them.
+    /// </summary>
+    private async Task RefreshDependentsAsync(string blobName, SourceKind kind, string? slug, CancellationToken ct)
+    {
+        var dependents = new List<string>();
+        switch (kind)
+        {
+            case SourceKind.Image:
+                var folder = ImagePaths.FolderOf(blobName);
+                await foreach (var name in _sources.ListNamesAsync(ct))
+                {
+                    if (name.StartsWith(folder, StringComparison.Ordinal) && SourceNames.Classify(name, out _) is SourceKind.Post or SourceKind.Author)
+                    {
+                        dependents.Add(name);
+                    }
+                }
+
+                break;
+            case SourceKind.Author or SourceKind.Site:
+                await foreach (var record in _index.ListSourcesAsync(ct))
+                {
+                    if (record.Kind == SourceKind.Post && record.State is SourceState.Published or SourceState.Draft
+                        && (kind == SourceKind.Site || record.Warnings.Any(w => w.Contains($"'{slug}'", StringComparison.Ordinal))))
+                    {
+                        dependents.Add(record.BlobName);
+                    }
+                }
+
+                break;
+        }
+
+        foreach (var dependent in dependents)
+        {
+            await SyncAsync(dependent, force: true, ct);
+        }
     }
 
     /// <summary>Records why a version cannot be published and leaves the previously published version as it was.</summary>
-    private async Task<SyncResult?> RejectAsync(SourceBlob source, SourceRecord? record, SourceState state, string message, Leftovers leftovers, CancellationToken ct)
+    private async Task<SyncResult?> RejectAsync(SourceBlob source, SourceRecord? record, SourceState state, string message, Leftovers leftovers, CancellationToken ct, SourceKind kind = SourceKind.Post)
     {
         var rejected = new SourceRecord
         {
@@ -196,6 +379,7 @@ public sealed partial class ContentSync
             BlobLastModified = source.LastModified,
             ProcessedAt = _time.GetUtcNow(),
             IndexKeys = record?.IndexKeys ?? [],
+            Kind = kind,
             ETag = record?.ETag,
         };
         if (!await _index.TrySaveSourceAsync(rejected, ct))

@@ -1,41 +1,77 @@
+using HealthFunctions.Publishing.Media;
+
 namespace HealthFunctions.Publishing.Sync;
 
-/// <summary>Which uploaded file names are posts.</summary>
+/// <summary>What an uploaded file is to the blog.</summary>
+public enum SourceKind
+{
+    Ignored,
+    Post,
+    Author,
+    Site,
+    Image,
+}
+
+/// <summary>
+/// Which uploaded file names are what: <c>site.yaml</c> at the root is the site settings,
+/// <c>authors/&lt;slug&gt;.md</c> an author profile, PNG/JPEG/GIF/WebP files images, any other
+/// <c>.md</c> or <c>.markdown</c> file a post.
+/// </summary>
 public static class SourceNames
 {
     public const int MaxLength = 1024;
 
+    public const string AuthorsFolder = "authors/";
+
     private static readonly string[] MarkdownExtensions = [".md", ".markdown"];
 
+    private static readonly string[] SiteFiles = ["site.yaml", "site.yml"];
+
     /// <summary>True when <paramref name="name"/> is a Markdown post; otherwise <paramref name="reason"/> says why not.</summary>
-    public static bool IsPost(string name, out string reason)
+    public static bool IsPost(string name, out string reason) => Classify(name, out reason) == SourceKind.Post;
+
+    public static SourceKind Classify(string name, out string reason)
     {
+        reason = string.Empty;
         if (string.IsNullOrWhiteSpace(name) || name.Length > MaxLength)
         {
             reason = $"blob names must be 1 to {MaxLength} characters long.";
-            return false;
+            return SourceKind.Ignored;
         }
 
         if (name.Any(char.IsControl))
         {
             reason = "the blob name contains control characters.";
-            return false;
-        }
-
-        if (!MarkdownExtensions.Any(ext => name.EndsWith(ext, StringComparison.OrdinalIgnoreCase)))
-        {
-            reason = "only .md and .markdown files are posts.";
-            return false;
+            return SourceKind.Ignored;
         }
 
         var fileName = name[(name.LastIndexOf('/') + 1)..];
         if (fileName.StartsWith('.') || fileName.StartsWith('_'))
         {
             reason = "files whose names start with '.' or '_' are not published.";
-            return false;
+            return SourceKind.Ignored;
         }
 
-        reason = string.Empty;
-        return true;
+        if (SiteFiles.Contains(name, StringComparer.OrdinalIgnoreCase))
+        {
+            return SourceKind.Site;
+        }
+
+        if (ImagePaths.IsImage(name))
+        {
+            return SourceKind.Image;
+        }
+
+        if (MarkdownExtensions.Any(ext => name.EndsWith(ext, StringComparison.OrdinalIgnoreCase)))
+        {
+            return name.StartsWith(AuthorsFolder, StringComparison.OrdinalIgnoreCase) && name.IndexOf('/', AuthorsFolder.Length) < 0
+                ? SourceKind.Author
+                : SourceKind.Post;
+        }
+
+        reason = name.EndsWith(".svg", StringComparison.OrdinalIgnoreCase)
+            ? "SVG images are not published: they can carry script. Use PNG, JPEG, GIF or WebP."
+            : "only Markdown posts (.md, .markdown), authors/<slug>.md, site.yaml and PNG, JPEG, GIF or WebP images are published.";
+        return SourceKind.Ignored;
     }
 }

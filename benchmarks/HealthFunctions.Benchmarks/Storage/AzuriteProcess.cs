@@ -1,0 +1,127 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+
+namespace HealthFunctions.Benchmarks.Storage;
+
+/// <summary>
+/// The storage the Azurite modes run against: the one named by <c>AZURITE_CONNECTION_STRING</c>,
+/// or an in-memory Azurite started here from the repository's own npm dependency on free loopback
+/// ports (as the integration tests do) and stopped on dispose.
+/// </summary>
+internal sealed class AzuriteProcess : IAsyncDisposable
+{
+    // Azurite's documented, public development account key (not a secret).
+    private const string DevAccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+
+    private readonly Process? _process;
+
+    private AzuriteProcess(Process? process, string connectionString)
+    {
+        _process = process;
+        ConnectionString = connectionString;
+    }
+
+    public string ConnectionString { get; }
+
+    public string Description => _process is null ? "Azurite from AZURITE_CONNECTION_STRING" : "Azurite (in memory) from node_modules";
+
+    public static async Task<AzuriteProcess> StartAsync()
+    {
+        var given = Environment.GetEnvironmentVariable("AZURITE_CONNECTION_STRING");
+        if (!string.IsNullOrWhiteSpace(given))
+        {
+            return new AzuriteProcess(null, given);
+        }
+
+        var azurite = Path.Combine(RepositoryRoot.Find(), "node_modules", ".bin", "azurite");
+        if (!File.Exists(azurite))
+        {
+            throw new InvalidOperationException($"Azurite is not installed: run 'npm ci' in the repository root (looked for {azurite}).");
+        }
+
+        int blob = FreePort(), queue = FreePort(), table = FreePort();
+        var start = new ProcessStartInfo(azurite)
+        {
+            ArgumentList =
+            {
+                "--silent", "--inMemoryPersistence", "--skipApiVersionCheck", "--loose",
+                "--blobHost", "127.0.0.1", "--blobPort", Text(blob),
+                "--queueHost", "127.0.0.1", "--queuePort", Text(queue),
+                "--tableHost", "127.0.0.1", "--tablePort", Text(table),
+            },
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        var process = Process.Start(start) ?? throw new InvalidOperationException("Azurite did not start.");
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var started = new AzuriteProcess(
+            process,
+            $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={DevAccountKey};" +
+            $"BlobEndpoint=http://127.0.0.1:{Text(blob)}/devstoreaccount1;" +
+            $"QueueEndpoint=http://127.0.0.1:{Text(queue)}/devstoreaccount1;" +
+            $"TableEndpoint=http://127.0.0.1:{Text(table)}/devstoreaccount1;");
+        try
+        {
+            await started.WaitForPortsAsync([blob, queue, table], TimeSpan.FromSeconds(60));
+        }
+        catch
+        {
+            await started.DisposeAsync();
+            throw;
+        }
+
+        return started;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_process is { HasExited: false })
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+
+        _process?.Dispose();
+    }
+
+    private async Task WaitForPortsAsync(int[] ports, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        foreach (var port in ports)
+        {
+            while (true)
+            {
+                if (_process!.HasExited)
+                {
+                    throw new InvalidOperationException($"Azurite exited with code {_process.ExitCode} before it listened.");
+                }
+
+                try
+                {
+                    using var client = new TcpClient();
+                    await client.ConnectAsync(IPAddress.Loopback, port);
+                    break;
+                }
+                catch (SocketException) when (DateTime.UtcNow < deadline)
+                {
+                    await Task.Delay(100);
+                }
+            }
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static string Text(int port) => port.ToString(CultureInfo.InvariantCulture);
+}

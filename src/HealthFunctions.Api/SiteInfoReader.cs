@@ -1,0 +1,44 @@
+using HealthFunctions.Publishing.Content;
+using HealthFunctions.Publishing.Text;
+using Microsoft.Extensions.Options;
+
+namespace HealthFunctions.Api;
+
+/// <summary>The site settings as the API uses them: site.yaml when uploaded, else the configured defaults; and people by slug or name.</summary>
+public sealed class SiteInfoReader
+{
+    private readonly ISiteContentStore _content;
+    private readonly ApiOptions _options;
+
+    public SiteInfoReader(ISiteContentStore content, IOptions<ApiOptions> options)
+    {
+        _content = content;
+        _options = options.Value;
+    }
+
+    public async Task<SiteInfo> GetAsync(CancellationToken cancellationToken)
+    {
+        var site = await _content.GetSiteAsync(cancellationToken);
+        return site is null
+            ? new SiteInfo(_options.SiteTitle, _options.SiteDescription, null, NullIfEmpty(_options.SiteUrl), "en", null)
+            : new SiteInfo(site.Title, site.Description, site.AboutHtml, site.BaseUrl ?? NullIfEmpty(_options.SiteUrl), site.Language, site.DefaultAuthor);
+    }
+
+    /// <summary>A person named in front matter: their profile when <paramref name="nameOrSlug"/> names one, else just the name.</summary>
+    public async Task<Person?> PersonAsync(string? nameOrSlug, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(nameOrSlug))
+        {
+            return null;
+        }
+
+        var profile = await _content.GetAuthorAsync(Slugs.From(nameOrSlug), cancellationToken);
+        return profile is null
+            ? new Person(null, nameOrSlug, null, null, null)
+            : new Person(profile.Slug, profile.Name, profile.Credentials, profile.Avatar, AuthorUrl(profile.Slug));
+    }
+
+    public static string AuthorUrl(string slug) => "/api/authors/" + slug;
+
+    private static string? NullIfEmpty(string value) => string.IsNullOrWhiteSpace(value) ? null : value.TrimEnd('/');
+}

@@ -1,0 +1,19 @@
+namespace HealthFunctions.Publishing.Content;
+
+/// <summary>The blog's own settings, from <c>site.yaml</c>.</summary>
+public sealed record SiteSettings
+{
+    public required string Title { get; init; }
+
+    public string? Description { get; init; }
+
+    /// <summary>Sanitised HTML of the "About Me" box.</summary>
+    public string? AboutHtml { get; init; }
+
+    /// <summary>Public address of the blog, without a trailing slash.</summary>
+    public string? BaseUrl { get; init; }
+
+    public string Language { get; init; } = "en";
+
+    public string? DefaultAuthor { get; init; }
+}
