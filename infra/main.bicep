@@ -52,7 +52,7 @@ var names = {
 }
 
 var csvOrigins = filter(map(split(allowedOriginsCsv, ','), origin => trim(origin)), origin => !empty(origin))
-var corsOrigins = union(allowedOrigins, csvOrigins)
+var operatorOrigins = union(allowedOrigins, csvOrigins)
 
 var storageNames = {
   posts: 'posts'
@@ -118,6 +118,12 @@ module rbac 'app/rbac.bicep' = {
   }
 }
 
+// The reference front end is published to the storage account's static website
+// (scripts/infra/publish-web.sh), so that origin may always call the API, whatever the
+// operator lists. Storage output -> function app input: no dependency cycle.
+var siteOrigin = storage.outputs.webOrigin
+var corsOrigins = union(operatorOrigins, [siteOrigin])
+
 module functionApp 'app/function-app.bicep' = {
   name: 'function-app'
   scope: rg
@@ -132,6 +138,7 @@ module functionApp 'app/function-app.bicep' = {
     storageAccountName: storage.outputs.name
     applicationInsightsName: monitor.outputs.applicationInsightsName
     allowedOrigins: corsOrigins
+    siteUrl: siteOrigin
     sourceContainerName: storageNames.posts
     htmlContainerName: storageNames.html
     deploymentContainerName: storageNames.deployments

@@ -53,6 +53,12 @@ param indexTableName string = 'PostIndex'
 @description('Container published media is copied to (the static website container).')
 param mediaContainerName string = '$web'
 
+@description('Folder inside the media container that published media goes under; ends with a slash. The rest of $web holds the front end.')
+param mediaPathPrefix string = 'media/'
+
+@description('Public address of the blog (the static website origin, no trailing slash); absolute links in the RSS feed and sitemap. Empty: the address a request came to.')
+param siteUrl string = ''
+
 @description('Memory size of each instance, in MB (Flex Consumption: 512, 2048 or 4096).')
 @allowed([
   512
@@ -78,6 +84,8 @@ var blobServiceUri = storage.properties.primaryEndpoints.blob
 var queueServiceUri = storage.properties.primaryEndpoints.queue
 var tableServiceUri = storage.properties.primaryEndpoints.table
 var staticWebsiteUri = storage.properties.primaryEndpoints.web
+// Published media is served by the static website, beside the front end: <web endpoint>media/...
+var mediaBaseUrl = '${staticWebsiteUri}${mediaPathPrefix}'
 
 var appSettings = [
   // Host storage for the Functions runtime, through the user-assigned identity.
@@ -97,9 +105,12 @@ var appSettings = [
   { name: 'Publishing__HtmlContainer', value: htmlContainerName }
   { name: 'Publishing__IndexTable', value: indexTableName }
   { name: 'Publishing__MediaContainer', value: mediaContainerName }
-  { name: 'Publishing__MediaBaseUrl', value: '${staticWebsiteUri}media/' }
+  { name: 'Publishing__MediaPathPrefix', value: mediaPathPrefix }
+  { name: 'Publishing__MediaBaseUrl', value: mediaBaseUrl }
   // CORS origins as the app itself sees them (the platform CORS below uses the same list).
   { name: 'Api__AllowedOrigins', value: join(allowedOrigins, ',') }
+  // The blog's public address, for absolute links in the feed and sitemap (posts are at /post.html?slug=...).
+  { name: 'Api__SiteUrl', value: siteUrl }
   // Telemetry, sent with an Entra ID token of the user-assigned identity.
   { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: appInsights.properties.ConnectionString }
   { name: 'APPLICATIONINSIGHTS_AUTHENTICATION_STRING', value: 'ClientId=${identityClientId};Authorization=AAD' }
@@ -173,4 +184,4 @@ output id string = functionApp.id
 output defaultHostName string = functionApp.properties.defaultHostName
 output url string = 'https://${functionApp.properties.defaultHostName}'
 output planName string = plan.name
-output mediaBaseUrl string = '${staticWebsiteUri}media/'
+output mediaBaseUrl string = mediaBaseUrl

@@ -6,7 +6,8 @@
 //   - the post index (table 'PostIndex').
 // Shared keys are disabled: every caller authenticates with Entra ID.
 // The static website ($web) is a data-plane setting; scripts/infra/enable-static-website.sh
-// turns it on after provisioning.
+// turns it on after provisioning, and scripts/infra/publish-web.sh uploads the reference
+// front end (web/) to it after each deployment. Published post images go under media/ in $web.
 
 @description('Name of the storage account (3-24 lowercase letters and digits).')
 @minLength(3)
@@ -88,3 +89,7 @@ output blobEndpoint string = storage.properties.primaryEndpoints.blob
 output queueEndpoint string = storage.properties.primaryEndpoints.queue
 output tableEndpoint string = storage.properties.primaryEndpoints.table
 output webEndpoint string = storage.properties.primaryEndpoints.web
+// The same endpoint as a browser origin (no trailing slash), for CORS lists and absolute site links.
+output webOrigin string = endsWith(storage.properties.primaryEndpoints.web, '/')
+  ? take(storage.properties.primaryEndpoints.web, max(0, length(storage.properties.primaryEndpoints.web) - 1))
+  : storage.properties.primaryEndpoints.web

@@ -94,8 +94,13 @@ public static class CliApp
                 name = Path.GetFileName(file);
             }
 
-            var post = renderer.Render(name, content);
+            var post = renderer.Render(name, content, file == "-" ? null : LocalImages.Beside(file, services.GetRequiredService<Microsoft.Extensions.Options.IOptions<PublishingOptions>>().Value.MaxImageBytes));
             await stdout.WriteLineAsync(asJson ? JsonSerializer.Serialize(PublishedRecord.From(post), CliJson.Indented) : post.Html);
+            foreach (var warning in post.Warnings)
+            {
+                await stderr.WriteLineAsync($"warning: {warning}");
+            }
+
             return 0;
         }
         catch (PostFormatException ex)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using HealthFunctions.Publishing.Index;
+using HealthFunctions.Publishing.Media;
 using HealthFunctions.Publishing.Queries;
 using HealthFunctions.Publishing.Sources;
 using HealthFunctions.Publishing.Sync;
@@ -10,8 +11,6 @@ namespace HealthFunctions.Cli;
 /// <summary>The storage-backed commands. Each returns the process exit code.</summary>
 internal static class CliCommands
 {
-    private static readonly string[] PostExtensions = [".md", ".markdown"];
-
     public static async Task<int> PublishAsync(IServiceProvider services, string[] paths, TextWriter stdout, TextWriter stderr, CancellationToken ct)
     {
         var sources = services.GetRequiredService<ISourceStore>();
@@ -22,9 +21,9 @@ internal static class CliCommands
             {
                 var root = Path.GetFullPath(path);
                 uploads.AddRange(Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
-                    .Where(f => PostExtensions.Contains(Path.GetExtension(f), StringComparer.OrdinalIgnoreCase))
-                    .Order(StringComparer.Ordinal)
-                    .Select(f => (f, Path.GetRelativePath(root, f).Replace('\\', '/'))));
+                    .Select(f => (File: f, BlobName: Path.GetRelativePath(root, f).Replace('\\', '/')))
+                    .Where(u => SourceNames.Classify(u.BlobName, out _) != SourceKind.Ignored)
+                    .OrderBy(u => u.BlobName, StringComparer.Ordinal));
             }
             else if (File.Exists(path))
             {
@@ -37,13 +36,13 @@ internal static class CliCommands
             }
         }
 
+        var files = uploads.ToDictionary(u => u.BlobName, u => u.File, StringComparer.Ordinal);
         var results = await Reindexer.RunAsync(
-            uploads.Select(u => u.BlobName).ToList(),
+            files.Keys.ToList(),
             async (blobName, token) =>
             {
-                var file = uploads.First(u => u.BlobName == blobName).File;
-                await using var stream = File.OpenRead(file);
-                await sources.UploadAsync(blobName, stream, "text/markdown; charset=utf-8", token);
+                await using var stream = File.OpenRead(files[blobName]);
+                await sources.UploadAsync(blobName, stream, ContentTypeOf(blobName), token);
                 return new SyncResult(blobName, SyncOutcome.Added);
             },
             maxParallelism: 8,
@@ -54,9 +53,16 @@ internal static class CliCommands
             await stdout.WriteLineAsync($"uploaded {result.BlobName}");
         }
 
-        await stdout.WriteLineAsync($"{results.Count} file(s) uploaded. The blob trigger publishes them; without the Functions host, run 'reindex'.");
+        await stdout.WriteLineAsync($"{results.Count} file(s) uploaded (posts, authors/*.md, site.yaml, images). The blob trigger publishes them; without the Functions host, run 'reindex'.");
         return 0;
     }
+
+    private static string ContentTypeOf(string blobName) => SourceNames.Classify(blobName, out _) switch
+    {
+        SourceKind.Image => ImagePaths.ContentTypeOf(blobName) ?? "application/octet-stream",
+        SourceKind.Site => "application/yaml; charset=utf-8",
+        _ => "text/markdown; charset=utf-8",
+    };
 
     public static async Task<int> ReindexAsync(IServiceProvider services, int parallelism, TextWriter stdout, TextWriter stderr, CancellationToken ct)
     {
@@ -107,6 +113,10 @@ internal static class CliCommands
         {
             var detail = record.Message is null ? string.Empty : $": {record.Message}";
             await stdout.WriteLineAsync($"{record.State.ToString().ToLowerInvariant(),-9} {record.BlobName}{(record.Slug is null ? string.Empty : $" -> {record.Slug}")}{detail}");
+            foreach (var warning in record.Warnings)
+            {
+                await stdout.WriteLineAsync($"          warning: {warning}");
+            }
         }
 
         await stdout.WriteLineAsync($"{records.Count} file(s).");

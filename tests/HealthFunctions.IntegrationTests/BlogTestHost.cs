@@ -34,6 +34,7 @@ public sealed class BlogTestHost : IAsyncDisposable
             ["Publishing:SourceContainer"] = $"posts-{id}",
             ["Publishing:HtmlContainer"] = $"html-{id}",
             ["Publishing:IndexTable"] = $"Index{id}",
+            ["Publishing:MediaContainer"] = $"media-{id}",
             ["Api:AllowedOrigins"] = "https://blog.example",
         };
         foreach (var (key, value) in extraSettings ?? new Dictionary<string, string?>())
@@ -75,6 +76,8 @@ public sealed class BlogTestHost : IAsyncDisposable
     public BlobContainerClient Html => Blobs.GetBlobContainerClient(Settings["Publishing:HtmlContainer"]);
 
     public TableClient Index => Tables.GetTableClient(Settings["Publishing:IndexTable"]);
+
+    public BlobContainerClient Media => Blobs.GetBlobContainerClient(Settings["Publishing:MediaContainer"]);
 
     public T Get<T>()
         where T : notnull => _services.GetRequiredService<T>();
@@ -146,6 +149,7 @@ public sealed class BlogTestHost : IAsyncDisposable
     {
         await Source.DeleteIfExistsAsync();
         await Html.DeleteIfExistsAsync();
+        await Media.DeleteIfExistsAsync();
         await Index.DeleteAsync();
         await _services.DisposeAsync();
     }

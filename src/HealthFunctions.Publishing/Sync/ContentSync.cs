@@ -327,8 +327,8 @@ public sealed partial class ContentSync
     }
 
     /// <summary>
-    /// Re-renders what depends on a changed file, so nothing stale is served: the posts beside an
-    /// image (they link it relatively and carry its size), and, for an author or the site settings,
+    /// Re-renders what depends on a changed file, so nothing stale is served: the posts in an image's
+    /// folder or above it (they may link it relatively and carry its size), and, for an author or the site settings,
     /// the posts whose warnings or default author depend on them.
     /// </summary>
     private async Task RefreshDependentsAsync(string blobName, SourceKind kind, string? slug, CancellationToken ct)
@@ -337,10 +337,10 @@ public sealed partial class ContentSync
         switch (kind)
         {
             case SourceKind.Image:
-                var folder = ImagePaths.FolderOf(blobName);
+                // A post may link images in its own folder or below it.
                 await foreach (var name in _sources.ListNamesAsync(ct))
                 {
-                    if (name.StartsWith(folder, StringComparison.Ordinal) && SourceNames.Classify(name, out _) is SourceKind.Post or SourceKind.Author)
+                    if (blobName.StartsWith(ImagePaths.FolderOf(name), StringComparison.Ordinal) && SourceNames.Classify(name, out _) is SourceKind.Post or SourceKind.Author)
                     {
                         dependents.Add(name);
                     }

@@ -1,0 +1,177 @@
+using HealthFunctions.Functions;
+using HealthFunctions.Publishing.Index;
+using HealthFunctions.Publishing.Sync;
+
+namespace HealthFunctions.IntegrationTests;
+
+/// <summary>Images, author profiles and site.yaml through upload, replacement and deletion, as posts are.</summary>
+public sealed class AssetLifecycleTests(AzuriteFixture azurite) : IAsyncLifetime
+{
+    private const string PostWithImage = "---\ntitle: Walking\ndate: 2025-01-01\n---\n![A woman walking a dog](img/walk.png)\n\nWalking helps.\n";
+
+    private readonly BlogTestHost _host = new(azurite);
+
+    public ValueTask InitializeAsync() => ValueTask.CompletedTask;
+
+    public ValueTask DisposeAsync() => _host.DisposeAsync();
+
+    [Fact]
+    public async Task AMissingImageIsAWarningAndUploadingItLaterUpdatesThePost()
+    {
+        await _host.UploadAndTriggerAsync("walks/walking.md", PostWithImage);
+        var before = await SourceAsync("walks/walking.md");
+        Assert.Equal(SourceState.Published, before.State);
+        Assert.Contains(before.Warnings, w => w.Contains("'img/walk.png' was not found", StringComparison.Ordinal));
+
+        await _host.UploadBytesAsync("walks/img/walk.png", TestImages.Png(64, 48));
+        await _host.TriggerAsync("walks/img/walk.png");
+
+        var html = (await _host.GetPostAsync("walking")).Json.GetProperty("html").GetString()!;
+        Assert.Contains("width=\"64\" height=\"48\"", html);
+        Assert.Contains($"/{_host.Settings["Publishing:MediaContainer"]}/walks/img/walk.png?v=", html);
+        Assert.Empty((await SourceAsync("walks/walking.md")).Warnings);
+    }
+
+    [Fact]
+    public async Task ReplacingAnImageGivesItANewUrlAndSizeAndDeletingItRemovesIt()
+    {
+        await _host.UploadBytesAsync("walks/img/walk.png", TestImages.Png(64, 48));
+        await _host.TriggerAsync("walks/img/walk.png");
+        await _host.UploadAndTriggerAsync("walks/walking.md", PostWithImage);
+        var first = (await _host.GetPostAsync("walking")).Json.GetProperty("html").GetString()!;
+
+        await _host.UploadBytesAsync("walks/img/walk.png", TestImages.Png(80, 60));
+        await _host.TriggerAsync("walks/img/walk.png");
+        var second = (await _host.GetPostAsync("walking")).Json.GetProperty("html").GetString()!;
+
+        Assert.Contains("width=\"80\" height=\"60\"", second);
+        Assert.NotEqual(Version(first), Version(second));
+
+        await _host.Source.DeleteBlobAsync("walks/img/walk.png");
+        await _host.Get<ContentSync>().SyncAsync("walks/img/walk.png", CancellationToken.None);
+
+        Assert.False(await _host.Media.GetBlobClient("walks/img/walk.png").ExistsAsync());
+        Assert.DoesNotContain("<img src=\"http", (await _host.GetPostAsync("walking")).Json.GetProperty("html").GetString());
+        Assert.Contains((await SourceAsync("walks/walking.md")).Warnings, w => w.Contains("not found", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("fake.png", "not an image")]
+    [InlineData("photo.jpg", "named as image/jpeg but holds image/png")]
+    public async Task FilesThatAreNotTheImagesTheyClaimAreRejected(string name, string expected)
+    {
+        var content = name == "fake.png" ? "this is text"u8.ToArray() : TestImages.Png(10, 10);
+        await _host.UploadBytesAsync(name, content);
+        await _host.TriggerAsync(name);
+
+        var record = await SourceAsync(name);
+        Assert.Equal(SourceState.Failed, record.State);
+        Assert.Contains(expected, record.Message);
+        Assert.False(await _host.Media.GetBlobClient(name).ExistsAsync());
+    }
+
+    [Fact]
+    public async Task AnOversizedImageIsRejected()
+    {
+        await using var small = new BlogTestHost(azurite, extraSettings: new Dictionary<string, string?> { ["Publishing:MaxImageBytes"] = "2048" });
+        await small.UploadBytesAsync("big.png", Noise(4096));
+        await small.TriggerAsync("big.png");
+
+        var record = await small.Get<IPostIndex>().GetSourceAsync("big.png", CancellationToken.None);
+        Assert.Equal(SourceState.Failed, record!.State);
+        Assert.Contains("the limit is 2,048 bytes", record.Message);
+    }
+
+    [Fact]
+    public async Task ImagesWithoutAltTextAreFlagged()
+    {
+        await _host.UploadAndTriggerAsync("no-alt.md", "---\ntitle: No alt\ndate: 2025-01-01\nimage: https://cdn.example/a.jpg\n---\n![](https://cdn.example/b.jpg)\n");
+
+        var record = await SourceAsync("no-alt.md");
+        Assert.Contains(record.Warnings, w => w.Contains("'https://cdn.example/b.jpg' has no alt text", StringComparison.Ordinal));
+        Assert.Contains(record.Warnings, w => w.Contains("has no 'imageAlt'", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task ReplacingAndDeletingAnAuthorIsReflectedAtOnce()
+    {
+        await _host.UploadAndTriggerAsync("posts/a.md", "---\ntitle: A\ndate: 2025-01-01\nauthor: jo-bloggs\n---\nText\n");
+        Assert.Contains((await SourceAsync("posts/a.md")).Warnings, w => w.Contains("author 'jo-bloggs' has no profile", StringComparison.Ordinal));
+
+        await _host.UploadAndTriggerAsync("authors/jo-bloggs.md", "---\nname: Jo Bloggs\ncredentials: RN\n---\nNurse.\n");
+        Assert.Empty((await SourceAsync("posts/a.md")).Warnings);
+        Assert.Equal("RN", (await AuthorAsync()).Json.GetProperty("credentials").GetString());
+
+        await _host.UploadAndTriggerAsync("authors/jo-bloggs.md", "---\nname: Jo Bloggs\ncredentials: RN, MSc\n---\nNurse.\n");
+        Assert.Equal("RN, MSc", (await AuthorAsync()).Json.GetProperty("credentials").GetString());
+        Assert.Equal("RN, MSc", (await _host.GetPostAsync("a")).Json.GetProperty("authorProfile").GetProperty("credentials").GetString());
+
+        await _host.Source.DeleteBlobAsync("authors/jo-bloggs.md");
+        await _host.Get<ContentSync>().SyncAsync("authors/jo-bloggs.md", CancellationToken.None);
+        Assert.Equal(404, (await AuthorAsync()).Status);
+    }
+
+    [Fact]
+    public async Task AnAuthorWithoutANameIsRejectedNamingTheField()
+    {
+        await _host.UploadAndTriggerAsync("authors/nobody.md", "---\ncredentials: MD\n---\nBio\n");
+
+        var record = await SourceAsync("authors/nobody.md");
+        Assert.Equal(SourceState.Failed, record.State);
+        Assert.Contains("'name'", record.Message);
+    }
+
+    [Fact]
+    public async Task SiteSettingsAreReplacedAndFallBackToDefaultsWhenDeleted()
+    {
+        await _host.UploadAndTriggerAsync("site.yaml", "title: First title\nlanguage: en\n");
+        await _host.UploadAndTriggerAsync("site.yaml", "title: Second title\nlanguage: de\nbaseUrl: https://blog.example/\n");
+
+        var site = (await SiteAsync()).Json;
+        Assert.Equal("Second title", site.GetProperty("title").GetString());
+        Assert.Equal("https://blog.example", site.GetProperty("baseUrl").GetString());
+
+        await _host.Source.DeleteBlobAsync("site.yaml");
+        await _host.Get<ContentSync>().SyncAsync("site.yaml", CancellationToken.None);
+        Assert.Equal("Trending Health And Medical Information For Healthy Living", (await SiteAsync()).Json.GetProperty("title").GetString());
+    }
+
+    [Fact]
+    public async Task BadSiteSettingsAreRejectedAndTheOldOnesStay()
+    {
+        await _host.UploadAndTriggerAsync("site.yaml", "title: Good\n");
+        await _host.UploadAndTriggerAsync("site.yaml", "title: Bad\nbaseUrl: not a url\n");
+
+        Assert.Equal("Good", (await SiteAsync()).Json.GetProperty("title").GetString());
+        var record = await SourceAsync("site.yaml");
+        Assert.Equal(SourceState.Failed, record.State);
+        Assert.Contains("'baseUrl' (line 2)", record.Message);
+    }
+
+    [Fact]
+    public async Task SvgUploadsAreIgnoredWithAReason()
+    {
+        var result = await _host.Get<ContentSync>().SyncAsync("diagram.svg", CancellationToken.None);
+
+        Assert.Equal(SyncOutcome.Ignored, result.Outcome);
+        Assert.Contains("SVG", result.Message);
+    }
+
+    private static string Version(string html) => html[(html.IndexOf("?v=", StringComparison.Ordinal) + 3)..][..12];
+
+    private static byte[] Noise(int length)
+    {
+        var bytes = new byte[length];
+        new Random(7).NextBytes(bytes);
+        return bytes;
+    }
+
+    private Task<TestResponse> AuthorAsync() =>
+        _host.SendAsync("GET", "/api/authors/jo-bloggs", string.Empty, null, (r, ct) => _host.Get<GetAuthor>().RunAsync(r, "jo-bloggs", ct));
+
+    private Task<TestResponse> SiteAsync() =>
+        _host.SendAsync("GET", "/api/site", string.Empty, null, (r, ct) => _host.Get<GetSite>().RunAsync(r, ct));
+
+    private async Task<SourceRecord> SourceAsync(string name) =>
+        (await _host.Get<IPostIndex>().GetSourceAsync(name, CancellationToken.None))!;
+}
