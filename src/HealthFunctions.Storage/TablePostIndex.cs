@@ -179,10 +179,8 @@ public sealed class TablePostIndex : IPostIndex
     public async Task DeleteListingAsync(IEnumerable<IndexKey> keys, CancellationToken cancellationToken)
     {
         await _created.Value;
-        foreach (var key in keys.Distinct())
-        {
-            await _table.DeleteEntityAsync(key.Partition, key.Row, ETag.All, cancellationToken);
-        }
+        var options = new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(keys.Distinct(), options, async (key, ct) => await _table.DeleteEntityAsync(key.Partition, key.Row, ETag.All, ct));
     }
 
     public async IAsyncEnumerable<(IndexKey Key, DateTimeOffset Written)> ListAllListingKeysAsync([EnumeratorCancellation] CancellationToken cancellationToken)
@@ -240,16 +238,12 @@ public sealed class TablePostIndex : IPostIndex
         return response.HasValue ? response.Value : null;
     }
 
-    private async Task SubmitByPartitionAsync(IEnumerable<TableEntity> entities, Func<TableEntity, TableTransactionAction> action, CancellationToken cancellationToken)
-    {
-        foreach (var partition in entities.GroupBy(e => e.PartitionKey))
-        {
-            foreach (var chunk in partition.Chunk(BatchSize))
-            {
-                await _table.SubmitTransactionAsync(chunk.Select(action), cancellationToken);
-            }
-        }
-    }
+    /// <summary>One transaction per partition (and per 100 rows); partitions are independent, so their transactions go out together.</summary>
+    private async Task SubmitByPartitionAsync(IEnumerable<TableEntity> entities, Func<TableEntity, TableTransactionAction> action, CancellationToken cancellationToken) =>
+        await Task.WhenAll(entities
+            .GroupBy(e => e.PartitionKey)
+            .SelectMany(partition => partition.Chunk(BatchSize))
+            .Select(chunk => _table.SubmitTransactionAsync(chunk.Select(action), cancellationToken)));
 
     private static string SourceRowKey(string blobName) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(blobName)));

@@ -52,7 +52,8 @@ public sealed class PostQueries
         string? after = null;
         do
         {
-            var page = await _index.QueryListingAsync(ListingKeys.AllPosts, after, now, 1000, cancellationToken);
+            // 999 rows plus the one-row look-ahead fill exactly one 1,000-entity response from the table service.
+            var page = await _index.QueryListingAsync(ListingKeys.AllPosts, after, now, 999, cancellationToken);
             foreach (var item in page.Items)
             {
                 yield return item;

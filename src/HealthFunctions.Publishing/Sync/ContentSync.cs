@@ -93,8 +93,10 @@ public sealed partial class ContentSync
     /// <returns>The result, or null when another run changed things first and this one must start over.</returns>
     private async Task<SyncResult?> TrySyncOnceAsync(string blobName, bool force, Leftovers leftovers, CancellationToken ct)
     {
-        var source = await _sources.ReadAsync(blobName, _options.MaxSourceBytes, ct);
-        var record = await _index.GetSourceAsync(blobName, ct);
+        var reading = _sources.ReadAsync(blobName, _options.MaxSourceBytes, ct);
+        var recordReading = _index.GetSourceAsync(blobName, ct);
+        var source = await reading;
+        var record = await recordReading;
 
         if (source is null)
         {
@@ -146,20 +148,15 @@ public sealed partial class ContentSync
         }
 
         leftovers.Slugs.Add(post.Slug);
-        if (post.Draft)
-        {
-            await _html.DeleteAsync(post.Slug, ct);
-        }
-        else
-        {
-            await _html.WriteAsync(post.Slug, post.Html, ct);
-        }
-
         var keys = post.Draft
             ? []
             : ListingKeys.For(post.Published, post.Slug, post.Tags, post.Author is null ? null : Slugs.From(post.Author));
-        await _index.UpsertListingAsync(keys.Select(key => ListingEntry.From(post, key)), ct);
         leftovers.Keys.UnionWith(keys);
+
+        // The HTML and the listing rows are independent writes: send them together.
+        await Task.WhenAll(
+            post.Draft ? _html.DeleteAsync(post.Slug, ct) : _html.WriteAsync(post.Slug, post.Html, ct),
+            _index.UpsertListingAsync(keys.Select(key => ListingEntry.From(post, key)), ct));
 
         var staleKeys = (record?.IndexKeys ?? []).Concat(leftovers.Keys).Except(keys).ToList();
         await _index.DeleteListingAsync(staleKeys, ct);
