@@ -8,10 +8,11 @@ using Microsoft.Extensions.DependencyInjection;
 namespace HealthFunctions.BrowserTests;
 
 /// <summary>
-/// The blog as a reader reaches it: posts uploaded to a source container of this fixture's own
-/// in Azurite, published by the LocalHost's blob-trigger stand-in calling the real
-/// <c>PublishOnUpload</c> function, and the API and web/ served by the LocalHost on a free
-/// loopback port.
+/// The blog as a reader reaches it: posts, author profiles, images and site.yaml uploaded to a
+/// source container of this fixture's own in Azurite, published by the LocalHost's blob-trigger
+/// stand-in calling the real <c>PublishOnUpload</c> function, images served from this fixture's
+/// own public media container, and the API and web/ served by the LocalHost on a free loopback
+/// port.
 /// </summary>
 public class BlogSite : IAsyncLifetime
 {
@@ -24,6 +25,7 @@ public class BlogSite : IAsyncLifetime
         var id = Guid.NewGuid().ToString("N")[..12];
         SourceContainerName = $"posts-{id}";
         HtmlContainerName = $"html-{id}";
+        MediaContainerName = $"media-{id}";
         IndexTableName = $"Index{id}";
     }
 
@@ -34,6 +36,8 @@ public class BlogSite : IAsyncLifetime
     public string SourceContainerName { get; }
 
     public string HtmlContainerName { get; }
+
+    public string MediaContainerName { get; }
 
     public string IndexTableName { get; }
 
@@ -46,12 +50,20 @@ public class BlogSite : IAsyncLifetime
     /// <summary>Posts uploaded before the site starts; its first pass over the container publishes them.</summary>
     protected virtual IReadOnlyDictionary<string, string> Seed => SeedPosts.All;
 
+    /// <summary>Images (avatars, post images) uploaded before the site starts.</summary>
+    protected virtual IReadOnlyDictionary<string, byte[]> SeedImages => SeedPosts.Images;
+
     public async ValueTask InitializeAsync()
     {
         await Source.CreateIfNotExistsAsync();
         foreach (var (name, markdown) in Seed)
         {
             await UploadAsync(name, markdown);
+        }
+
+        foreach (var (name, bytes) in SeedImages)
+        {
+            await Source.GetBlobClient(name).UploadAsync(BinaryData.FromBytes(bytes), overwrite: true);
         }
 
         _app = LocalHostApp.Build(
@@ -62,6 +74,7 @@ public class BlogSite : IAsyncLifetime
                 ["Publishing:SourceContainer"] = SourceContainerName,
                 ["Publishing:HtmlContainer"] = HtmlContainerName,
                 ["Publishing:IndexTable"] = IndexTableName,
+                ["Publishing:MediaContainer"] = MediaContainerName,
                 ["Api:AllowedOrigins"] = AllowedOrigin,
                 ["LocalHost:FunctionKey"] = FunctionKey,
                 ["LocalHost:BlobPollSeconds"] = "0.2",
@@ -91,6 +104,7 @@ public class BlogSite : IAsyncLifetime
         var blobs = new BlobServiceClient(_azurite.ConnectionString);
         await blobs.GetBlobContainerClient(SourceContainerName).DeleteIfExistsAsync();
         await blobs.GetBlobContainerClient(HtmlContainerName).DeleteIfExistsAsync();
+        await blobs.GetBlobContainerClient(MediaContainerName).DeleteIfExistsAsync();
         await new TableServiceClient(_azurite.ConnectionString).DeleteTableAsync(IndexTableName);
         GC.SuppressFinalize(this);
     }
@@ -100,4 +114,6 @@ public class BlogSite : IAsyncLifetime
 public sealed class EmptyBlogSite(AzuriteFixture azurite) : BlogSite(azurite)
 {
     protected override IReadOnlyDictionary<string, string> Seed { get; } = new Dictionary<string, string>();
+
+    protected override IReadOnlyDictionary<string, byte[]> SeedImages { get; } = new Dictionary<string, byte[]>();
 }

@@ -1,8 +1,25 @@
 namespace HealthFunctions.BrowserTests;
 
-/// <summary>The posts a reader finds on the test blog, uploaded as an editor would upload them.</summary>
+/// <summary>The posts, authors, images and site settings a reader finds on the test blog, uploaded as an editor would upload them.</summary>
 public static class SeedPosts
 {
+    public const string SiteTitle = "Healthy Living, Explained";
+    public const string SiteDescription = "Clear, reviewed articles on treatments, prevention and everyday health.";
+    public const string SiteLanguage = "en-GB";
+
+    public const string AuthorSlug = "dr-amira-khan";
+    public const string AuthorName = "Dr Amira Khan";
+    public const string AuthorCredentials = "MD, consultant anaesthetist";
+    public const string ReviewerSlug = "dr-samuel-osei";
+    public const string ReviewerName = "Dr Samuel Osei";
+    public const string ReviewerCredentials = "MD, FACC, cardiologist";
+
+    /// <summary>Pixel sizes of the seeded images: the ketamine post's cover and its inline illustration, and the author's avatar.</summary>
+    public const int CoverWidth = 1200, CoverHeight = 630;
+    public const int DripWidth = 640, DripHeight = 400;
+    public const int AvatarSize = 240;
+
+
     public const string KetamineSlug = "ketamine-iv-infusion-therapy";
     public const string BloodPressureSlug = "understanding-blood-pressure";
     public const string BloodPressureOldSlug = "blood-pressure-basics";
@@ -18,13 +35,52 @@ public static class SeedPosts
         ("Vitamin D and Winter Mood", "8 February 2021"),
     ];
 
+    public static IReadOnlyDictionary<string, byte[]> Images { get; } = new Dictionary<string, byte[]>
+    {
+        ["img/infusion-room.png"] = TestPictures.Landscape(CoverWidth, CoverHeight),
+        ["img/iv-drip.png"] = TestPictures.Drip(DripWidth, DripHeight),
+        [$"authors/{AuthorSlug}.png"] = TestPictures.Avatar(AvatarSize, new SkiaSharp.SKColor(15, 118, 110)),
+    };
+
     public static IReadOnlyDictionary<string, string> All { get; } = new Dictionary<string, string>
     {
-        ["2022-11-23-ketamine-iv-infusion-therapy.md"] = """
+        ["site.yaml"] = $"""
+            title: {SiteTitle}
+            description: {SiteDescription}
+            aboutMe: |
+              Hi, I'm **Amira**. I explain treatments in plain words, with the evidence behind them,
+              so that you can have better conversations with your own doctor.
+            language: {SiteLanguage}
+            defaultAuthor: {AuthorSlug}
+            """,
+        [$"authors/{AuthorSlug}.md"] = $"""
+            ---
+            name: {AuthorName}
+            credentials: {AuthorCredentials}
+            avatar: {AuthorSlug}.png
+            links:
+              - title: Clinic profile
+                url: https://clinic.example.org/staff/amira-khan
+            ---
+            Amira is an anaesthetist who has run a ketamine infusion service for adults with hard-to-treat
+            depression since 2019. She writes about **what treatments feel like from the patient's chair**.
+            """,
+        [$"authors/{ReviewerSlug}.md"] = $"""
+            ---
+            name: {ReviewerName}
+            credentials: {ReviewerCredentials}
+            ---
+            Samuel is a consultant cardiologist who reviews the blog's articles for accuracy.
+            """,
+        ["2022-11-23-ketamine-iv-infusion-therapy.md"] = $"""
             ---
             title: "Ketamine IV Infusion Therapy"
             date: 2022-11-23
-            author: Dr. Jane Doe
+            author: {AuthorSlug}
+            reviewedBy: {ReviewerSlug}
+            lastReviewed: 2024-06-02
+            image: img/infusion-room.png
+            imageAlt: Green hills under a pale sky, seen from a quiet clinic room
             tags: [mental health, ketamine]
             description: What happens during a ketamine infusion and who it may help.
             references:
@@ -37,6 +93,8 @@ public static class SeedPosts
             ## What the treatment involves
 
             A course is usually six sessions over two or three weeks. Each session lasts about forty minutes, and most people rest for an hour afterwards before someone drives them home.
+
+            ![A drip bag hanging from a stand, its line running down](img/iv-drip.png)
 
             ## Who it may help
 

@@ -1,9 +1,17 @@
-// Shared by every page: the API client, date and number formatting, and the pieces of page
-// that more than one page shows (post cards, the sidebar, messages). Plain DOM, no framework.
-// Text from the API is always set with textContent; only a post's body, which the API has
-// already sanitised, is inserted as HTML (see post.js).
+// Shared by every page: the API client, date and number formatting, the site settings
+// (title, description, language, About Me from GET /api/site) and the pieces of page that more
+// than one page shows (post cards, the sidebar, bylines, messages). Plain DOM, no framework.
+// Text from the API is always set with textContent; only HTML the API has already sanitised
+// (a post's body, an author's bio, the About Me box) is inserted as HTML.
 
-export const SITE_TITLE = 'Trending Health And Medical Information For Healthy Living';
+/** What the pages show before GET /api/site answers, and if it never does. Matches the HTML. */
+export const FALLBACK_SITE = Object.freeze({
+  title: 'Trending Health And Medical Information For Healthy Living',
+  description: 'Plain-language articles on health, medicine and healthy living.',
+  aboutHtml: null,
+  language: 'en',
+  defaultAuthor: null,
+});
 
 const apiBase = String(window.HEALTHFUNCTIONS_API ?? '').replace(/\/+$/, '');
 const pageSize = Math.min(50, Math.max(1, Number.parseInt(window.HEALTHFUNCTIONS_PAGE_SIZE, 10) || 10));
@@ -75,6 +83,17 @@ export function getPost(slug) {
   return getJson(`/api/posts/${encodeURIComponent(slug)}`);
 }
 
+export function getAuthor(slug) {
+  return getJson(`/api/authors/${encodeURIComponent(slug)}`);
+}
+
+/** An author's posts: /api/authors/{slug}/posts?limit=&cursor=, paged like /api/posts. */
+export function listAuthorPosts(slug, { limit = pageSize, cursor = null } = {}) {
+  const query = new URLSearchParams({ limit: String(limit) });
+  if (cursor) query.set('cursor', cursor);
+  return getJson(`/api/authors/${encodeURIComponent(slug)}/posts?${query}`);
+}
+
 const dateFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 
 /** 23 November 2022 */
@@ -97,6 +116,10 @@ export function postHref(slug) {
 
 export function tagHref(tag) {
   return `/tag.html?tag=${encodeURIComponent(tag)}`;
+}
+
+export function authorHref(slug) {
+  return `/author.html?slug=${encodeURIComponent(slug)}`;
 }
 
 /** Builds an element: el('a', { href: '/' }, 'Home'). Strings become text nodes, never HTML. */
@@ -197,11 +220,11 @@ export async function loadSidebar() {
   }
 }
 
-/** Fills a listing (home or tag page) with one page of posts and links to the next one. */
-export async function loadListing({ list, pager, status, tag = null, headingLevel = 3, emptyText, pageUrl }) {
+/** Fills a listing (home, tag or author page) with one page of posts and links to the next one. */
+export async function loadListing({ list, pager, status, tag = null, headingLevel = 3, emptyText, pageUrl, fetchPage = null }) {
   const cursor = new URLSearchParams(window.location.search).get('cursor');
   try {
-    const page = await listPosts({ cursor, tag });
+    const page = await (fetchPage ? fetchPage(cursor) : listPosts({ cursor, tag }));
     list.replaceChildren(...page.items.map((post) => postCard(post, headingLevel)));
     if (page.items.length === 0) {
       status.replaceChildren(notice('info', cursor ? 'No more posts' : 'Nothing here yet', emptyText));
@@ -216,4 +239,166 @@ export async function loadListing({ list, pager, status, tag = null, headingLeve
   } finally {
     list.removeAttribute('aria-busy');
   }
+}
+
+/**
+ * "By NAME, CREDENTIALS" (with the avatar) and "Medically reviewed by NAME, CREDENTIALS on DATE"
+ * for a post. People with a profile link to their author page; a name without one is plain text.
+ */
+export function byline(post) {
+  const author = post.authorProfile ?? (post.author ? { name: post.author } : null);
+  const reviewer = post.reviewer ?? (post.reviewedBy ? { name: post.reviewedBy } : null);
+  if (!author && !reviewer) return null;
+
+  const lines = [];
+  if (author) {
+    lines.push(el('p', { class: 'byline-author' }, 'By ', personName(author, 'author'), credentials(author)));
+  }
+  if (reviewer) {
+    lines.push(
+      el(
+        'p',
+        { class: 'reviewed' },
+        'Medically reviewed by ',
+        personName(reviewer),
+        credentials(reviewer),
+        post.lastReviewed ? [' on ', dateElement(post.lastReviewed)] : null,
+      ),
+    );
+  }
+  const avatar = author?.avatar
+    ? el('img', { class: 'avatar', src: author.avatar, alt: '', width: 48, height: 48, loading: 'eager', decoding: 'async' })
+    : null;
+  return el(
+    'div',
+    { class: avatar ? 'byline' : 'byline no-avatar' },
+    avatar && author.slug ? el('a', { href: authorHref(author.slug), tabindex: -1, 'aria-hidden': 'true' }, avatar) : avatar,
+    el('div', { class: 'byline-text' }, lines),
+  );
+}
+
+function personName(person, rel = null) {
+  return person.slug
+    ? el('a', { class: 'person', href: authorHref(person.slug), rel }, person.name)
+    : el('span', { class: 'person' }, person.name);
+}
+
+function credentials(person) {
+  return person.credentials ? [', ', el('span', { class: 'credentials' }, person.credentials)] : null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Site settings: title, description, language and About Me from GET /api/site. The HTML carries
+// FALLBACK_SITE, so a page reads well before the API answers and when it cannot; the header and
+// the About Me box have fixed heights, so swapping the text in moves nothing. The last answer is
+// kept for the browser session, so the next page starts with it.
+
+const SITE_CACHE_KEY = `healthfunctions.site:${apiBase}`;
+const LANGUAGE = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
+let site = { ...FALLBACK_SITE };
+let pageTitle = null;
+let pageDescription = null;
+
+/** The blog's title as currently known (site.yaml's once loaded). */
+export function siteTitle() {
+  return site.title;
+}
+
+/** Sets the page's own title; the document title becomes "TITLE | SITE TITLE" (null: the site title alone). */
+export function setPageTitle(title) {
+  pageTitle = title;
+  document.title = pageTitle ? `${pageTitle} | ${site.title}` : site.title;
+}
+
+/** Sets the page's own meta description (null: the site's). */
+export function setPageDescription(description) {
+  pageDescription = description || null;
+  document.querySelector('meta[name="description"]')?.setAttribute('content', pageDescription ?? site.description ?? '');
+}
+
+function readCachedSite() {
+  try {
+    return JSON.parse(window.sessionStorage.getItem(SITE_CACHE_KEY) ?? 'null');
+  } catch {
+    return null;
+  }
+}
+
+function applySite(info, state) {
+  if (!info || typeof info.title !== 'string' || info.title.trim() === '') return;
+  site = {
+    title: info.title.trim(),
+    description: typeof info.description === 'string' ? info.description : null,
+    aboutHtml: typeof info.aboutHtml === 'string' && info.aboutHtml.trim() !== '' ? info.aboutHtml : null,
+    language: typeof info.language === 'string' && LANGUAGE.test(info.language) ? info.language : FALLBACK_SITE.language,
+    defaultAuthor: typeof info.defaultAuthor === 'string' && info.defaultAuthor ? info.defaultAuthor : null,
+  };
+
+  document.documentElement.lang = site.language;
+  for (const node of document.querySelectorAll('[data-site-title]')) node.textContent = site.title;
+  for (const node of document.querySelectorAll('[data-site-description]')) node.textContent = site.description ?? '';
+  setPageTitle(pageTitle);
+  setPageDescription(pageDescription);
+
+  const about = document.getElementById('about-text');
+  if (about) {
+    if (site.aboutHtml) {
+      // Rendered from site.yaml's Markdown and sanitised by the API (HtmlSafetyPolicy); the
+      // Content-Security-Policy also forbids inline script.
+      about.innerHTML = site.aboutHtml;
+    }
+    fitAbout();
+  }
+  document.documentElement.dataset.site = state;
+}
+
+/** The About Me box keeps its height: longer text is cut with a fade and a "Read more" button. */
+function fitAbout() {
+  const body = document.querySelector('.about-body');
+  const more = document.getElementById('about-more');
+  if (!body || !more) return;
+  body.classList.remove('is-clipped');
+  const clipped = !body.classList.contains('is-open') && body.scrollHeight > body.clientHeight + 1;
+  body.classList.toggle('is-clipped', clipped);
+  const items = [];
+  if (clipped || body.classList.contains('is-open')) {
+    const open = body.classList.contains('is-open');
+    items.push(el('button', { type: 'button', class: 'link-button', 'aria-expanded': String(open), 'data-about-toggle': true }, open ? 'Show less' : 'Read more'));
+  }
+  if (site.defaultAuthor) {
+    items.push(el('a', { href: authorHref(site.defaultAuthor) }, 'More about me →'));
+  }
+  more.replaceChildren(...items);
+}
+
+document.addEventListener('click', (event) => {
+  if (event.target instanceof Element && event.target.closest('[data-about-toggle]')) {
+    document.querySelector('.about-body')?.classList.toggle('is-open');
+    fitAbout();
+  }
+});
+
+/** Applies the site settings: at once from this session's last answer, then from GET /api/site. */
+export async function loadSite() {
+  const cached = readCachedSite();
+  if (cached) applySite(cached, 'cached');
+  else fitAbout();
+  try {
+    const info = await getJson('/api/site');
+    applySite(info, 'loaded');
+    try {
+      window.sessionStorage.setItem(SITE_CACHE_KEY, JSON.stringify(info));
+    } catch {
+      // Storage full or disabled: the next page asks the API again.
+    }
+  } catch {
+    // The fallback (or the cached answer) stays: the page still reads well without it.
+    document.documentElement.dataset.site = document.documentElement.dataset.site === 'cached' ? 'cached' : 'fallback';
+  }
+}
+
+/** What every page does on start: the site settings and the sidebar's latest posts. */
+export function loadChrome() {
+  loadSite();
+  loadSidebar();
 }

@@ -1,5 +1,5 @@
-// Home page: the newest posts, a page at a time (?cursor= from the API), and the sidebar.
-import { loadListing, loadSidebar } from './blog.js';
+// Home page: the newest posts, a page at a time (?cursor= from the API), the site settings and the sidebar.
+import { loadChrome, loadListing } from './blog.js';
 
 loadListing({
   list: document.getElementById('posts'),
@@ -8,4 +8,4 @@ loadListing({
   emptyText: 'No posts have been published yet.',
   pageUrl: (cursor) => (cursor ? `/?cursor=${encodeURIComponent(cursor)}` : '/'),
 });
-loadSidebar();
+loadChrome();

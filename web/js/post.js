@@ -2,21 +2,24 @@
 // as it is; everything else is set as text. Renamed posts redirect (301) to their new slug.
 import {
   ApiError,
-  SITE_TITLE,
+  byline,
   dateElement,
   el,
   formatDate,
   formatReadingTime,
   formatWords,
   getPost,
-  loadSidebar,
+  loadChrome,
   messageFor,
   postHref,
+  setPageDescription,
+  setPageTitle,
   tagList,
 } from './blog.js';
 
 const article = document.getElementById('post');
 const title = document.getElementById('post-title');
+const bylineSlot = document.getElementById('post-byline');
 const meta = document.getElementById('post-meta');
 const body = document.getElementById('post-body');
 const after = document.getElementById('post-after');
@@ -32,8 +35,9 @@ function requestedSlug() {
 }
 
 function showNotFound(slug) {
-  document.title = `Post not found | ${SITE_TITLE}`;
+  setPageTitle('Post not found');
   title.textContent = 'Post not found';
+  bylineSlot.replaceChildren();
   meta.replaceChildren();
   body.replaceChildren(
     el(
@@ -47,29 +51,41 @@ function showNotFound(slug) {
 }
 
 function showError(error) {
-  document.title = `Post unavailable | ${SITE_TITLE}`;
+  setPageTitle('Post unavailable');
   title.textContent = 'This post could not be loaded';
+  bylineSlot.replaceChildren();
   meta.replaceChildren();
   body.replaceChildren(messageFor(error, 'post'));
   after.replaceChildren();
 }
 
 function showPost(post) {
-  document.title = `${post.title} | ${SITE_TITLE}`;
-  if (post.description) {
-    document.querySelector('meta[name="description"]')?.setAttribute('content', post.description);
-  }
+  setPageTitle(post.title);
+  setPageDescription(post.description);
 
   title.textContent = post.title;
-  const parts = [dateElement(post.published), ' · ', formatReadingTime(post.readingMinutes)];
-  if (post.author) parts.push(' · By ', el('span', { class: 'author' }, post.author));
-  meta.replaceChildren(...parts);
+  bylineSlot.replaceChildren(byline(post) ?? '');
+  meta.replaceChildren(dateElement(post.published), ' · ', formatReadingTime(post.readingMinutes));
   if (post.updated && formatDate(post.updated) !== formatDate(post.published)) {
     meta.append(el('span', { class: 'updated' }, ' · Updated ', dateElement(post.updated)));
   }
 
+  // The cover's width and height (from the API) reserve its box before it loads, so the text below never moves.
+  const sized = post.imageWidth > 0 && post.imageHeight > 0;
   const figure = post.image
-    ? el('figure', { class: 'post-image' }, el('img', { src: post.image, alt: post.imageAlt ?? '', loading: 'eager', decoding: 'async' }))
+    ? el(
+        'figure',
+        { class: sized ? 'post-image' : 'post-image unsized' },
+        el('img', {
+          src: post.image,
+          alt: post.imageAlt ?? '',
+          width: sized ? post.imageWidth : null,
+          height: sized ? post.imageHeight : null,
+          loading: 'eager',
+          fetchpriority: 'high',
+          decoding: 'async',
+        }),
+      )
     : null;
   const content = el('div', { class: 'post-content' });
   // Sanitised by the API (HtmlSafetyPolicy); the page's Content-Security-Policy also forbids inline script.
@@ -77,17 +93,6 @@ function showPost(post) {
   body.replaceChildren(...[figure, content].filter(Boolean));
 
   const extra = [el('p', { class: 'word-count' }, formatWords(post.wordCount))];
-  if (post.reviewedBy) {
-    extra.push(
-      el(
-        'p',
-        { class: 'reviewed' },
-        `Medically reviewed by ${post.reviewedBy}`,
-        post.lastReviewed ? [' on ', dateElement(post.lastReviewed)] : null,
-        '.',
-      ),
-    );
-  }
   const tags = tagList(post.tags);
   if (tags) extra.push(el('div', { class: 'post-tags' }, el('h2', { class: 'small-heading' }, 'Tags'), tags));
   if (post.references?.length) {
@@ -131,7 +136,7 @@ async function load() {
 }
 
 load();
-loadSidebar();
+loadChrome();
 
 // post.html#slug links between posts change only the hash: load the post they name.
 window.addEventListener('hashchange', () => {

@@ -1,5 +1,5 @@
 // Tag page: the posts with one tag (?tag=), newest first, a page at a time.
-import { SITE_TITLE, loadListing, loadSidebar, notice } from './blog.js';
+import { loadChrome, loadListing, notice, setPageTitle } from './blog.js';
 
 const tag = (new URLSearchParams(window.location.search).get('tag') ?? '').trim();
 const heading = document.getElementById('tag-heading');
@@ -13,7 +13,7 @@ if (!tag) {
   status.replaceChildren(notice('info', 'Pick a tag', 'Follow a tag under any post to see every post with that tag.'));
 } else {
   heading.textContent = `Posts tagged “${tag}”`;
-  document.title = `Posts tagged “${tag}” | ${SITE_TITLE}`;
+  setPageTitle(`Posts tagged “${tag}”`);
   loadListing({
     list,
     pager: document.getElementById('pager'),
@@ -24,4 +24,4 @@ if (!tag) {
     pageUrl: (cursor) => `/tag.html?tag=${encodeURIComponent(tag)}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
   });
 }
-loadSidebar();
+loadChrome();

@@ -2,7 +2,6 @@ using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Jobs;
 using HealthFunctions.Benchmarks.Corpus;
-using HealthFunctions.Benchmarks.Storage;
 
 namespace HealthFunctions.Benchmarks.Rendering;
 

@@ -1,4 +1,4 @@
-namespace HealthFunctions.Benchmarks.Storage;
+namespace HealthFunctions.Testing;
 
 internal static class RepositoryRoot
 {

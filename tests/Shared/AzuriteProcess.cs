@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 
-namespace HealthFunctions.Benchmarks.Storage;
+namespace HealthFunctions.Testing;
 
 /// <summary>
 /// The storage the Azurite modes run against: the one named by <c>AZURITE_CONNECTION_STRING</c>,
