@@ -137,6 +137,22 @@ public sealed class AssetLifecycleTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ChangingTheDefaultAuthorReassignsPostsThatNameNoAuthor()
+    {
+        await _host.UploadAndTriggerAsync("authors/ann.md", "---\nname: Ann\n---\nBio\n");
+        await _host.UploadAndTriggerAsync("authors/bob.md", "---\nname: Bob\n---\nBio\n");
+        await _host.UploadAndTriggerAsync("site.yaml", "title: Blog\ndefaultAuthor: ann\n");
+        await _host.UploadAndTriggerAsync("anonymous.md", Posts.Markdown("Anonymous", "2025-01-01"));
+        await _host.UploadAndTriggerAsync("signed.md", Posts.Markdown("Signed", "2025-01-02", extra: "author: bob"));
+        Assert.Equal("Ann", (await _host.GetPostAsync("anonymous")).Json.GetProperty("authorProfile").GetProperty("name").GetString());
+
+        await _host.UploadAndTriggerAsync("site.yaml", "title: Blog\ndefaultAuthor: bob\n");
+
+        Assert.Equal("Bob", (await _host.GetPostAsync("anonymous")).Json.GetProperty("authorProfile").GetProperty("name").GetString());
+        Assert.Equal("Bob", (await _host.GetPostAsync("signed")).Json.GetProperty("authorProfile").GetProperty("name").GetString());
+    }
+
+    [Fact]
     public async Task BadSiteSettingsAreRejectedAndTheOldOnesStay()
     {
         await _host.UploadAndTriggerAsync("site.yaml", "title: Good\n");

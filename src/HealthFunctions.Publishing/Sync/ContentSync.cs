@@ -76,7 +76,7 @@ public sealed partial class ContentSync
             if (result is not null)
             {
                 LogResult(result.BlobName, result.Slug, result.Outcome, result.Message);
-                if (result.Outcome is SyncOutcome.Added or SyncOutcome.Updated or SyncOutcome.Removed)
+                if (result.AffectsDependents && result.Outcome is SyncOutcome.Added or SyncOutcome.Updated or SyncOutcome.Removed)
                 {
                     await RefreshDependentsAsync(blobName, kind, result.Slug, cancellationToken);
                 }
@@ -251,8 +251,14 @@ public sealed partial class ContentSync
                 return new SyncResult(blobName, SyncOutcome.Missing);
             }
 
+            var defaultAuthorBefore = kind == SourceKind.Site ? (await _content.GetSiteAsync(ct))?.DefaultAuthor : null;
             await RemoveAssetAsync(blobName, kind, record.Slug, ct);
-            return await _index.TryDeleteSourceAsync(record, ct) ? new SyncResult(blobName, SyncOutcome.Removed, record.Slug) : null;
+            if (!await _index.TryDeleteSourceAsync(record, ct))
+            {
+                return null;
+            }
+
+            return new SyncResult(blobName, SyncOutcome.Removed, record.Slug) { AffectsDependents = kind != SourceKind.Site || defaultAuthorBefore is not null };
         }
 
         if (!force && record is not null && record.BlobETag == source.ETag)
@@ -261,6 +267,7 @@ public sealed partial class ContentSync
         }
 
         string? slug = null;
+        var affectsDependents = true;
         IReadOnlyList<string> warnings = [];
         try
         {
@@ -278,7 +285,9 @@ public sealed partial class ContentSync
                     (slug, warnings) = (profile.Slug, profile.Warnings);
                     break;
                 case SourceKind.Site:
-                    await _content.SaveSiteAsync(_renderer.RenderSite(content), ct);
+                    var settings = _renderer.RenderSite(content);
+                    affectsDependents = (await _content.GetSiteAsync(ct))?.DefaultAuthor != settings.DefaultAuthor;
+                    await _content.SaveSiteAsync(settings, ct);
                     break;
             }
         }
@@ -304,7 +313,7 @@ public sealed partial class ContentSync
             return null;
         }
 
-        return new SyncResult(blobName, record is null ? SyncOutcome.Added : SyncOutcome.Updated, slug, Describe(null, warnings));
+        return new SyncResult(blobName, record is null ? SyncOutcome.Added : SyncOutcome.Updated, slug, Describe(null, warnings)) { AffectsDependents = affectsDependents };
     }
 
     private async Task RemoveAssetAsync(string blobName, SourceKind kind, string? slug, CancellationToken ct)
@@ -325,8 +334,8 @@ public sealed partial class ContentSync
 
     /// <summary>
     /// Re-renders what depends on a changed file, so nothing stale is served: the posts in an image's
-    /// folder or above it (they may link it relatively and carry its size), and, for an author or the site settings,
-    /// the posts whose warnings or default author depend on them.
+    /// folder or above it (they may link it relatively and carry its size); for an author, the posts whose
+    /// warnings name it; for the site settings (only when the default author changed), every post.
     /// </summary>
     private async Task RefreshDependentsAsync(string blobName, SourceKind kind, string? slug, CancellationToken ct)
     {

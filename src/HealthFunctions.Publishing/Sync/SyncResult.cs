@@ -30,5 +30,8 @@ public enum SyncOutcome
 
 public sealed record SyncResult(string BlobName, SyncOutcome Outcome, string? Slug = null, string? Message = null)
 {
+    /// <summary>False when the change cannot affect other files (site settings whose default author stayed the same).</summary>
+    internal bool AffectsDependents { get; init; } = true;
+
     public bool IsRejected => Outcome is SyncOutcome.Failed or SyncOutcome.Conflict;
 }
