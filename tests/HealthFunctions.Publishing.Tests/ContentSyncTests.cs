@@ -1,0 +1,120 @@
+using System.Text;
+using HealthFunctions.Publishing.Content;
+using HealthFunctions.Publishing.Index;
+using HealthFunctions.Publishing.Media;
+using HealthFunctions.Publishing.Posts;
+using HealthFunctions.Publishing.Rendering;
+using HealthFunctions.Publishing.Sources;
+using HealthFunctions.Publishing.Sync;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Moq;
+
+namespace HealthFunctions.Publishing.Tests;
+
+/// <summary>
+/// The publish use case's decisions where storage races are hard to stage on a real emulator:
+/// lost optimistic-concurrency races, a file that keeps changing, and rejected versions.
+/// The stores are our own interfaces, mocked.
+/// </summary>
+public sealed class ContentSyncTests
+{
+    private readonly Mock<ISourceStore> _sources = new(MockBehavior.Strict);
+    private readonly Mock<IHtmlStore> _html = new();
+    private readonly Mock<IPostIndex> _index = new();
+    private readonly Mock<IMediaStore> _media = new();
+    private readonly Mock<ISiteContentStore> _content = new();
+
+    public ContentSyncTests()
+    {
+        _media.Setup(m => m.ListAsync(It.IsAny<string>(), It.IsAny<CancellationToken>())).ReturnsAsync(ImageCatalog.Empty);
+        _html.Setup(h => h.LocationOf(It.IsAny<string>())).Returns((string slug) => $"html/{slug}.html");
+        _index.Setup(i => i.ClaimSlugAsync(It.IsAny<PostEntry>(), It.IsAny<CancellationToken>())).ReturnsAsync(new SlugClaim(true, null));
+        _content.Setup(c => c.GetAuthorAsync(It.IsAny<string>(), It.IsAny<CancellationToken>())).ReturnsAsync(new AuthorProfile { Slug = "x", Name = "X", BioHtml = string.Empty });
+    }
+
+    [Fact]
+    public async Task ALostRaceOnTheStatusRowStartsOverWithTheCurrentVersion()
+    {
+        SetupReads(Version("\"v1\"", "First draft"), Version("\"v2\"", "Second draft"));
+        _index.SetupSequence(i => i.TrySaveSourceAsync(It.IsAny<SourceRecord>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(false)
+            .ReturnsAsync(true);
+
+        var result = await Sync().SyncAsync("post.md", CancellationToken.None);
+
+        Assert.Equal(SyncOutcome.Added, result.Outcome);
+        _html.Verify(h => h.WriteAsync("post", It.Is<string>(html => html.Contains("Second draft")), It.IsAny<CancellationToken>()));
+        _index.Verify(i => i.TrySaveSourceAsync(It.Is<SourceRecord>(r => r.BlobETag == "\"v2\""), It.IsAny<CancellationToken>()));
+    }
+
+    [Fact]
+    public async Task AFileThatKeepsChangingIsLeftToTheTriggersRetry()
+    {
+        SetupReads(Version("\"v1\"", "Text"));
+        _index.Setup(i => i.TrySaveSourceAsync(It.IsAny<SourceRecord>(), It.IsAny<CancellationToken>())).ReturnsAsync(false);
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => Sync().SyncAsync("post.md", CancellationToken.None));
+
+        Assert.Contains("kept changing", error.Message);
+    }
+
+    [Fact]
+    public async Task ABrokenVersionWritesOnlyItsStatusAndKeepsWhatWasPublished()
+    {
+        var published = new SourceRecord
+        {
+            BlobName = "post.md",
+            State = SourceState.Published,
+            Slug = "post",
+            BlobETag = "\"v1\"",
+            BlobLastModified = DateTimeOffset.UnixEpoch,
+            ProcessedAt = DateTimeOffset.UnixEpoch,
+            IndexKeys = [new IndexKey(ListingKeys.AllPosts, "row")],
+            ETag = "etag-1",
+        };
+        _sources.Setup(s => s.ReadAsync("post.md", It.IsAny<int>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new SourceBlob("post.md", "\"v2\"", DateTimeOffset.UnixEpoch, 20, Encoding.UTF8.GetBytes("---\ndraft: maybe\n---\n")));
+        _index.Setup(i => i.GetSourceAsync("post.md", It.IsAny<CancellationToken>())).ReturnsAsync(published);
+        _index.Setup(i => i.TrySaveSourceAsync(It.IsAny<SourceRecord>(), It.IsAny<CancellationToken>())).ReturnsAsync(true);
+
+        var result = await Sync().SyncAsync("post.md", CancellationToken.None);
+
+        Assert.Equal(SyncOutcome.Failed, result.Outcome);
+        _index.Verify(i => i.TrySaveSourceAsync(
+            It.Is<SourceRecord>(r => r.State == SourceState.Failed && r.Slug == "post" && r.IndexKeys.Count == 1 && r.ETag == "etag-1"),
+            It.IsAny<CancellationToken>()));
+        _html.Verify(h => h.WriteAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never);
+        _html.Verify(h => h.DeleteAsync(It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never);
+        _index.Verify(i => i.UpsertListingAsync(It.IsAny<IEnumerable<ListingEntry>>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    /// <summary>Each read returns the next version (the last one repeats); the blob's current ETag is that of the latest read.</summary>
+    private void SetupReads(params SourceBlob[] versions)
+    {
+        var reads = 0;
+        var current = versions[0];
+        _sources.Setup(s => s.ReadAsync("post.md", It.IsAny<int>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(() => current = versions[Math.Min(reads++, versions.Length - 1)]);
+        _sources.Setup(s => s.GetETagAsync("post.md", It.IsAny<CancellationToken>()))
+            .ReturnsAsync(() => current.ETag);
+    }
+
+    private static SourceBlob Version(string etag, string body) =>
+        new("post.md", etag, DateTimeOffset.UnixEpoch, 100, Encoding.UTF8.GetBytes($"---\ntitle: Post\ndate: 2025-01-01\n---\n{body}\n"));
+
+    private ContentSync Sync()
+    {
+        var options = Options.Create(new PublishingOptions());
+        return new ContentSync(
+            _sources.Object,
+            _html.Object,
+            _index.Object,
+            _media.Object,
+            _content.Object,
+            new PostRenderer(MarkdownPipelineFactory.Create(), new HtmlSafetyPolicy(), options),
+            TimeProvider.System,
+            options,
+            NullLogger<ContentSync>.Instance);
+    }
+}
