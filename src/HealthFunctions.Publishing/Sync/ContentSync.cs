@@ -25,6 +25,7 @@ public sealed partial class ContentSync
     private readonly IPostIndex _index;
     private readonly IMediaStore _media;
     private readonly ISiteContentStore _content;
+    private readonly AssetPublisher _assets;
     private readonly PostRenderer _renderer;
     private readonly TimeProvider _time;
     private readonly PublishingOptions _options;
@@ -50,6 +51,7 @@ public sealed partial class ContentSync
         _time = time;
         _options = options.Value;
         _logger = logger;
+        _assets = new AssetPublisher(media, content, renderer, _options);
     }
 
     public Task<SyncResult> SyncAsync(string blobName, CancellationToken cancellationToken) =>
@@ -241,8 +243,7 @@ public sealed partial class ContentSync
     /// <summary>Publishes an author profile, the site settings or an image; removes it when its file is gone.</summary>
     private async Task<SyncResult?> TrySyncAssetOnceAsync(string blobName, SourceKind kind, bool force, CancellationToken ct)
     {
-        var maxBytes = kind == SourceKind.Image ? _options.MaxImageBytes : _options.MaxSourceBytes;
-        var source = await _sources.ReadAsync(blobName, maxBytes, ct);
+        var source = await _sources.ReadAsync(blobName, _assets.MaxBytes(kind), ct);
         var record = await _index.GetSourceAsync(blobName, ct);
         if (source is null)
         {
@@ -251,14 +252,10 @@ public sealed partial class ContentSync
                 return new SyncResult(blobName, SyncOutcome.Missing);
             }
 
-            var defaultAuthorBefore = kind == SourceKind.Site ? (await _content.GetSiteAsync(ct))?.DefaultAuthor : null;
-            await RemoveAssetAsync(blobName, kind, record.Slug, ct);
-            if (!await _index.TryDeleteSourceAsync(record, ct))
-            {
-                return null;
-            }
-
-            return new SyncResult(blobName, SyncOutcome.Removed, record.Slug) { AffectsDependents = kind != SourceKind.Site || defaultAuthorBefore is not null };
+            var affects = await _assets.RemoveAsync(kind, blobName, record.Slug, ct);
+            return await _index.TryDeleteSourceAsync(record, ct)
+                ? new SyncResult(blobName, SyncOutcome.Removed, record.Slug) { AffectsDependents = affects }
+                : null;
         }
 
         if (!force && record is not null && record.BlobETag == source.ETag)
@@ -266,30 +263,10 @@ public sealed partial class ContentSync
             return new SyncResult(blobName, SyncOutcome.Unchanged, record.Slug, record.Message);
         }
 
-        string? slug = null;
-        var affectsDependents = true;
-        IReadOnlyList<string> warnings = [];
+        AssetChange change;
         try
         {
-            var content = source.Content
-                ?? throw new PostFormatException($"the file is {source.Length:N0} bytes; the limit is {maxBytes:N0} bytes.");
-            switch (kind)
-            {
-                case SourceKind.Image:
-                    await _media.PublishAsync(blobName, content, ImageProbe.Read(blobName, content, maxBytes), source.ETag, ct);
-                    break;
-                case SourceKind.Author:
-                    var avatars = await _media.ListAsync(ImagePaths.FolderOf(blobName), ct);
-                    var profile = _renderer.RenderAuthor(blobName, content, avatars);
-                    await _content.SaveAuthorAsync(profile, ct);
-                    (slug, warnings) = (profile.Slug, profile.Warnings);
-                    break;
-                case SourceKind.Site:
-                    var settings = _renderer.RenderSite(content);
-                    affectsDependents = (await _content.GetSiteAsync(ct))?.DefaultAuthor != settings.DefaultAuthor;
-                    await _content.SaveSiteAsync(settings, ct);
-                    break;
-            }
+            change = await _assets.PublishAsync(kind, source, ct);
         }
         catch (PostFormatException ex)
         {
@@ -300,12 +277,12 @@ public sealed partial class ContentSync
         {
             BlobName = blobName,
             State = SourceState.Published,
-            Slug = slug,
+            Slug = change.Slug,
             BlobETag = source.ETag,
             BlobLastModified = source.LastModified,
             ProcessedAt = _time.GetUtcNow(),
             Kind = kind,
-            Warnings = warnings,
+            Warnings = change.Warnings,
             ETag = record?.ETag,
         };
         if (!await _index.TrySaveSourceAsync(saved, ct) || await _sources.GetETagAsync(blobName, ct) != source.ETag)
@@ -313,23 +290,8 @@ public sealed partial class ContentSync
             return null;
         }
 
-        return new SyncResult(blobName, record is null ? SyncOutcome.Added : SyncOutcome.Updated, slug, Describe(null, warnings)) { AffectsDependents = affectsDependents };
-    }
-
-    private async Task RemoveAssetAsync(string blobName, SourceKind kind, string? slug, CancellationToken ct)
-    {
-        switch (kind)
-        {
-            case SourceKind.Image:
-                await _media.DeleteAsync(blobName, ct);
-                break;
-            case SourceKind.Author:
-                await _content.DeleteAuthorAsync(slug ?? Slugs.From(Path.GetFileNameWithoutExtension(blobName)), ct);
-                break;
-            case SourceKind.Site:
-                await _content.DeleteSiteAsync(ct);
-                break;
-        }
+        var outcome = record is null ? SyncOutcome.Added : SyncOutcome.Updated;
+        return new SyncResult(blobName, outcome, change.Slug, Describe(null, change.Warnings)) { AffectsDependents = change.AffectsDependents };
     }
 
     /// <summary>

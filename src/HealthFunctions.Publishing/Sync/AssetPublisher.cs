@@ -1,0 +1,66 @@
+using HealthFunctions.Publishing.Content;
+using HealthFunctions.Publishing.Media;
+using HealthFunctions.Publishing.Posts;
+using HealthFunctions.Publishing.Sources;
+using HealthFunctions.Publishing.Text;
+
+namespace HealthFunctions.Publishing.Sync;
+
+/// <summary>What publishing or removing an asset did: the author slug, editor warnings, and whether other files must be re-rendered.</summary>
+internal sealed record AssetChange(string? Slug, IReadOnlyList<string> Warnings, bool AffectsDependents);
+
+/// <summary>
+/// The kind-specific half of publishing the files beside the posts: images to public media
+/// storage, author profiles and the site settings to the content store. <see cref="ContentSync"/>
+/// runs the shared part (reading, replays, status rows, races).
+/// </summary>
+internal sealed class AssetPublisher(IMediaStore media, ISiteContentStore content, PostRenderer renderer, PublishingOptions options)
+{
+    public int MaxBytes(SourceKind kind) => kind == SourceKind.Image ? options.MaxImageBytes : options.MaxSourceBytes;
+
+    /// <exception cref="PostFormatException">The file cannot be published as it is.</exception>
+    public async Task<AssetChange> PublishAsync(SourceKind kind, SourceBlob source, CancellationToken ct)
+    {
+        var maxBytes = MaxBytes(kind);
+        var bytes = source.Content
+            ?? throw new PostFormatException($"the file is {source.Length:N0} bytes; the limit is {maxBytes:N0} bytes.");
+        switch (kind)
+        {
+            case SourceKind.Image:
+                await media.PublishAsync(source.Name, bytes, ImageProbe.Read(source.Name, bytes, maxBytes), source.ETag, ct);
+                return new AssetChange(null, [], true);
+            case SourceKind.Author:
+                var avatars = await media.ListAsync(ImagePaths.FolderOf(source.Name), ct);
+                var profile = renderer.RenderAuthor(source.Name, bytes, avatars);
+                await content.SaveAuthorAsync(profile, ct);
+                return new AssetChange(profile.Slug, profile.Warnings, true);
+            case SourceKind.Site:
+                var settings = renderer.RenderSite(bytes);
+                var before = await content.GetSiteAsync(ct);
+                await content.SaveSiteAsync(settings, ct);
+                return new AssetChange(null, [], before?.DefaultAuthor != settings.DefaultAuthor);
+            default:
+                throw new ArgumentOutOfRangeException(nameof(kind), kind, "Posts are published by ContentSync itself.");
+        }
+    }
+
+    /// <returns>Whether files that depend on this one must be re-rendered.</returns>
+    public async Task<bool> RemoveAsync(SourceKind kind, string blobName, string? slug, CancellationToken ct)
+    {
+        switch (kind)
+        {
+            case SourceKind.Image:
+                await media.DeleteAsync(blobName, ct);
+                return true;
+            case SourceKind.Author:
+                await content.DeleteAuthorAsync(slug ?? Slugs.From(Path.GetFileNameWithoutExtension(blobName)), ct);
+                return true;
+            case SourceKind.Site:
+                var before = await content.GetSiteAsync(ct);
+                await content.DeleteSiteAsync(ct);
+                return before?.DefaultAuthor is not null;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(kind), kind, "Posts are removed by ContentSync itself.");
+        }
+    }
+}
