@@ -34,10 +34,20 @@ public sealed partial class PostRenderer
     /// <summary>Renders the raw bytes of an upload named <paramref name="sourceName"/>.</summary>
     /// <param name="images">Published images that relative image links may point at; null when there are none.</param>
     public RenderedPost Render(string sourceName, ReadOnlySpan<byte> content, IImageLookup? images = null) =>
-        Render(sourceName, SourceText.Decode(content, _options.MaxSourceBytes), images);
+        Render(Parse(sourceName, content), images);
 
     /// <summary>Renders Markdown text named <paramref name="sourceName"/> (the file or blob name supplies slug and date defaults).</summary>
-    public RenderedPost Render(string sourceName, string markdown, IImageLookup? images = null)
+    public RenderedPost Render(string sourceName, string markdown, IImageLookup? images = null) =>
+        Render(Parse(sourceName, markdown), images);
+
+    /// <summary>
+    /// The first half of rendering: decode, parse once and read the front matter. It tells which
+    /// local images the post links, so a caller fetches image sizes only when a post needs them.
+    /// </summary>
+    public ParsedPost Parse(string sourceName, ReadOnlySpan<byte> content) =>
+        Parse(sourceName, SourceText.Decode(content, _options.MaxSourceBytes));
+
+    public ParsedPost Parse(string sourceName, string markdown)
     {
         ArgumentNullException.ThrowIfNull(markdown);
         markdown = markdown.TrimStart('\uFEFF');
@@ -49,7 +59,14 @@ public sealed partial class PostRenderer
         RejectOtherFrontMatter(markdown);
         markdown = BlankEmptyFrontMatter(markdown);
         var document = Markdown.Parse(markdown, _pipeline);
-        var matter = ReadFrontMatter(document, markdown);
+        return new ParsedPost(sourceName, document, ReadFrontMatter(document, markdown));
+    }
+
+    /// <summary>The second half: defaults, image links, excerpt, counts, HTML. A parsed post is rendered once.</summary>
+    public RenderedPost Render(ParsedPost parsed, IImageLookup? images = null)
+    {
+        ArgumentNullException.ThrowIfNull(parsed);
+        var (sourceName, document, matter) = (parsed.SourceName, parsed.Document, parsed.Matter);
 
         var stem = FileStem(sourceName);
         var hasFileDate = PostDates.TryTakeFileNameDate(stem, out var fileDate, out var stemSlug);

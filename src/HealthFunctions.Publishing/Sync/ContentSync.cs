@@ -119,12 +119,13 @@ public sealed partial class ContentSync
         }
 
         RenderedPost post;
-        var images = await _media.ListAsync(ImagePaths.FolderOf(blobName), ct);
         try
         {
-            post = source.Content is null
+            var parsed = source.Content is null
                 ? throw new PostFormatException($"the file is {source.Length:N0} bytes; the limit is {_options.MaxSourceBytes:N0} bytes.")
-                : _renderer.Render(blobName, source.Content, images);
+                : _renderer.Parse(blobName, source.Content);
+            var images = parsed.LinksLocalImages ? await _media.ListAsync(ImagePaths.FolderOf(blobName), ct) : ImageCatalog.Empty;
+            post = _renderer.Render(parsed, images);
         }
         catch (PostFormatException ex)
         {
