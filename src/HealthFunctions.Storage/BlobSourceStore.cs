@@ -68,7 +68,4 @@ public sealed class BlobSourceStore : ISourceStore
         var blob = (await _container.GetAsync()).GetBlobClient(name);
         await blob.UploadAsync(content, new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = contentType } }, cancellationToken);
     }
-
-    public async Task DeleteAsync(string name, CancellationToken cancellationToken) =>
-        await (await _container.GetAsync()).DeleteBlobIfExistsAsync(name, cancellationToken: cancellationToken);
 }

@@ -157,16 +157,6 @@ public sealed class TablePostIndex : IPostIndex
         }
     }
 
-    public async IAsyncEnumerable<PostEntry> ListPostsAsync([EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        await _created.Value;
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {PostPartition}");
-        await foreach (var entity in _table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
-        {
-            yield return ToPost(entity);
-        }
-    }
-
     public async Task UpsertListingAsync(IEnumerable<ListingEntry> entries, CancellationToken cancellationToken)
     {
         await _created.Value;

@@ -24,8 +24,6 @@ public interface IPostIndex
     /// <summary>Removes the post row for <paramref name="slug"/> if <paramref name="sourceBlob"/> holds it.</summary>
     Task ReleaseSlugAsync(string slug, string sourceBlob, CancellationToken cancellationToken);
 
-    IAsyncEnumerable<PostEntry> ListPostsAsync(CancellationToken cancellationToken);
-
     Task UpsertListingAsync(IEnumerable<ListingEntry> entries, CancellationToken cancellationToken);
 
     Task DeleteListingAsync(IEnumerable<IndexKey> keys, CancellationToken cancellationToken);

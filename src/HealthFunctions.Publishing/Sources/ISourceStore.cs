@@ -14,7 +14,4 @@ public interface ISourceStore
 
     /// <summary>Uploads (or replaces) a source file.</summary>
     Task UploadAsync(string name, Stream content, string contentType, CancellationToken cancellationToken);
-
-    /// <summary>Deletes a source file, if it exists.</summary>
-    Task DeleteAsync(string name, CancellationToken cancellationToken);
 }

@@ -27,9 +27,6 @@ public static class SourceNames
 
     private static readonly string[] SiteFiles = ["site.yaml", "site.yml"];
 
-    /// <summary>True when <paramref name="name"/> is a Markdown post; otherwise <paramref name="reason"/> says why not.</summary>
-    public static bool IsPost(string name, out string reason) => Classify(name, out reason) == SourceKind.Post;
-
     public static SourceKind Classify(string name, out string reason)
     {
         reason = string.Empty;
