@@ -182,6 +182,16 @@ public sealed class HtmlSafetyTests
         { "markdown", "## \"><img src=x onerror=alert(1)>\n\ntext" },
         { "markdown", "- [ ] <img src=x onerror=alert(1)>" },
         { "markdown", "```\"><script>alert(1)</script>\ncode\n```" },
+
+        // Family: raw HTML spread over several blocks, so sanitised runs sit next to unsanitised Markdown output
+        { "run boundaries", "<div title=\"\n\n[x](https://ok.example)\n\n\"><img src=x onerror=alert(1)>" },
+        { "run boundaries", "<details>\n\n- item <script>alert(1)</script>\n\n</details>" },
+        { "run boundaries", "<div>\n\n*a*\n\n<div>\n\n<img src=x onerror=alert(1)>" },
+        { "run boundaries", "<!--\n\n[x](https://ok.example)\n\n--><img src=x onerror=alert(1)>" },
+        { "run boundaries", "<textarea>\n\n[x](https://ok.example)\n\n</textarea><img src=x onerror=alert(1)>" },
+        { "run boundaries", "<a href=\"https://ok.example\">\n\n[x](javascript:alert(1))\n\n</a>" },
+        { "run boundaries", "<table><tr><td>\n\n**cell**\n\n<svg onload=alert(1)>\n\n</td></tr></table>" },
+        { "run boundaries", "<p><sup>1</sup>\uE000\uE001</p>\n\ntext\n\n<sub>2</sub>\uE000<img src=x onerror=alert(1)>" },
     };
 
     [Theory]

@@ -1,4 +1,5 @@
 using HealthFunctions.Publishing.Media;
+using HealthFunctions.Publishing.Rendering;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 
@@ -13,7 +14,7 @@ public sealed class ParsedPost
         Document = document;
         Matter = matter;
         LinksLocalImages = ImagePaths.IsRelative(matter.Image)
-            || document.Descendants<LinkInline>().Any(link => link.IsImage && ImagePaths.IsRelative(link.Url));
+            || MarkdownWalk.Inlines<LinkInline>(document).Any(link => link.IsImage && ImagePaths.IsRelative(link.Url));
     }
 
     public string SourceName { get; }

@@ -1,12 +1,10 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using HealthFunctions.Publishing.Content;
 using HealthFunctions.Publishing.Media;
 using HealthFunctions.Publishing.Rendering;
 using HealthFunctions.Publishing.Text;
 using Markdig;
 using Markdig.Extensions.Yaml;
-using Markdig.Renderers;
 using Markdig.Renderers.Html;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
@@ -18,16 +16,16 @@ namespace HealthFunctions.Publishing.Posts;
 /// Turns one Markdown source into a <see cref="RenderedPost"/>: decode, parse once, read front
 /// matter from the syntax tree, apply defaults, render, sanitise, excerpt and count. Pure: no I/O.
 /// </summary>
-public sealed partial class PostRenderer
+public sealed class PostRenderer
 {
     private readonly MarkdownPipeline _pipeline;
-    private readonly HtmlSafetyPolicy _safety;
+    private readonly SafeHtmlRenderer _html;
     private readonly PublishingOptions _options;
 
     public PostRenderer(MarkdownPipeline pipeline, HtmlSafetyPolicy safety, IOptions<PublishingOptions> options)
     {
         _pipeline = pipeline;
-        _safety = safety;
+        _html = new SafeHtmlRenderer(pipeline, safety);
         _options = options.Value;
     }
 
@@ -81,7 +79,7 @@ public sealed partial class PostRenderer
         var cover = ResolveCover(matter, sourceName, images, warnings);
 
         var blocks = document.Where(block => block is not YamlFrontMatterBlock).ToList();
-        var moreIndex = blocks.FindIndex(IsMoreMarker);
+        var moreIndex = blocks.FindIndex(MoreDivider.Is);
         var wordCount = WordCounter.Count(DocumentText.Of(blocks));
         var summary = PlainText(matter.Summary) ?? PlainText(matter.Description);
         var excerpt = Excerpts.Cut(summary ?? OpeningText(blocks, moreIndex), _options.ExcerptLength);
@@ -111,7 +109,7 @@ public sealed partial class PostRenderer
             ImageHeight = cover?.Height,
             Extra = matter.Extra,
             Warnings = warnings,
-            Html = _safety.Sanitize(ToHtml(document)),
+            Html = _html.Render(document, warnings),
         };
     }
 
@@ -139,7 +137,7 @@ public sealed partial class PostRenderer
             Slug = Slugs.From(FileStem(sourceName)),
             Name = Excerpts.Collapse(fields.Name),
             Credentials = fields.Credentials,
-            BioHtml = _safety.Sanitize(ToHtml(document)),
+            BioHtml = _html.Render(document, warnings),
             Avatar = avatar?.Url ?? (ImagePaths.IsRelative(fields.Avatar) ? null : fields.Avatar),
             AvatarWidth = avatar?.Width,
             AvatarHeight = avatar?.Height,
@@ -156,7 +154,7 @@ public sealed partial class PostRenderer
         {
             Title = fields.Title,
             Description = fields.Description,
-            AboutHtml = fields.AboutMarkdown is null ? null : _safety.Sanitize(ToHtml(Markdown.Parse(fields.AboutMarkdown, _pipeline))),
+            AboutHtml = fields.AboutMarkdown is null ? null : _html.Render(Markdown.Parse(fields.AboutMarkdown, _pipeline)),
             BaseUrl = fields.BaseUrl,
             Language = fields.Language,
             DefaultAuthor = fields.DefaultAuthor,
@@ -169,9 +167,9 @@ public sealed partial class PostRenderer
     /// </summary>
     private static void ResolveImages(MarkdownDocument document, string sourceName, IImageLookup? images, List<string> warnings)
     {
-        foreach (var link in document.Descendants<LinkInline>().Where(l => l.IsImage))
+        foreach (var link in MarkdownWalk.Inlines<LinkInline>(document).Where(l => l.IsImage))
         {
-            var alt = string.Concat(link.Descendants<LiteralInline>().Select(l => l.Content.ToString())).Trim();
+            var alt = string.Concat(MarkdownWalk.Inlines<LiteralInline>(link).Select(l => l.Content.ToString())).Trim();
             if (alt.Length == 0)
             {
                 warnings.Add($"image '{link.Url}' has no alt text; describe it for readers who cannot see it.");
@@ -221,16 +219,6 @@ public sealed partial class PostRenderer
     private static string YamlOf(YamlFrontMatterBlock block) =>
         string.Join('\n', block.Lines.Lines.Take(block.Lines.Count).Select(line => line.Slice.ToString()));
 
-    private string ToHtml(MarkdownDocument document)
-    {
-        using var writer = new StringWriter();
-        var renderer = new HtmlRenderer(writer);
-        _pipeline.Setup(renderer);
-        renderer.Render(document);
-        writer.Flush();
-        return writer.ToString();
-    }
-
     private static FrontMatter ReadFrontMatter(MarkdownDocument document, string markdown)
     {
         if (document.FirstOrDefault() is YamlFrontMatterBlock block)
@@ -277,13 +265,6 @@ public sealed partial class PostRenderer
         document.Remove(heading);
         return text;
     }
-
-    /// <summary>The summary divider: <c>&lt;!--more--&gt;</c> on a line of its own (any case, spaces allowed inside).</summary>
-    private static bool IsMoreMarker(Block block) =>
-        block is HtmlBlock html && MoreMarker().IsMatch(html.Lines.ToString());
-
-    [GeneratedRegex(@"^\s*<!--\s*more\s*-->\s*$", RegexOptions.IgnoreCase)]
-    private static partial Regex MoreMarker();
 
     /// <summary>A front matter summary may use Markdown and entities; listings need its plain text.</summary>
     private string? PlainText(string? markdown)

@@ -19,9 +19,23 @@ public static class WordCounter
         var rest = text.AsSpan();
         while (!rest.IsEmpty)
         {
-            Rune.DecodeFromUtf16(rest, out var rune, out var consumed);
-            rest = rest[consumed..];
-            if (Rune.IsLetterOrDigit(rune) || (inWord && IsMark(rune)))
+            // Most post text is ASCII, where a char is a whole character and never a combining mark.
+            bool wordCharacter, joiner;
+            if (char.IsAscii(rest[0]))
+            {
+                wordCharacter = char.IsAsciiLetterOrDigit(rest[0]);
+                joiner = rest[0] is '\'' or '-' or '.' or '_';
+                rest = rest[1..];
+            }
+            else
+            {
+                Rune.DecodeFromUtf16(rest, out var rune, out var consumed);
+                rest = rest[consumed..];
+                wordCharacter = Rune.IsLetterOrDigit(rune) || (inWord && IsMark(rune));
+                joiner = IsJoiner(rune);
+            }
+
+            if (wordCharacter)
             {
                 if (!inWord)
                 {
@@ -29,7 +43,7 @@ public static class WordCounter
                     inWord = true;
                 }
             }
-            else if (inWord && IsJoiner(rune) && StartsWithLetterOrDigit(rest))
+            else if (inWord && joiner && StartsWithLetterOrDigit(rest))
             {
                 // stays inside the word
             }
@@ -45,7 +59,9 @@ public static class WordCounter
     public static int Count(IEnumerable<string> texts) => texts.Sum(Count);
 
     private static bool StartsWithLetterOrDigit(ReadOnlySpan<char> text) =>
-        !text.IsEmpty && Rune.DecodeFromUtf16(text, out var next, out _) == System.Buffers.OperationStatus.Done && Rune.IsLetterOrDigit(next);
+        !text.IsEmpty && (char.IsAscii(text[0])
+            ? char.IsAsciiLetterOrDigit(text[0])
+            : Rune.DecodeFromUtf16(text, out var next, out _) == System.Buffers.OperationStatus.Done && Rune.IsLetterOrDigit(next));
 
     private static bool IsMark(Rune rune) => Rune.GetUnicodeCategory(rune)
         is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark;

@@ -1,0 +1,91 @@
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+
+namespace HealthFunctions.Publishing.Rendering;
+
+/// <summary>
+/// Plain depth-first walks over a Markdig syntax tree, in document order. Markdig's own
+/// <c>Descendants</c> helpers nest one iterator per level, which costs as much as rendering on
+/// a long post; these visit each node once with no allocation beyond the result.
+/// </summary>
+internal static class MarkdownWalk
+{
+    /// <summary>Every inline of type <typeparamref name="T"/> under <paramref name="block"/>, outermost first.</summary>
+    public static List<T> Inlines<T>(Block block)
+        where T : Inline
+    {
+        var found = new List<T>();
+        Collect(block, found);
+        return found;
+    }
+
+    /// <summary>Every inline of type <typeparamref name="T"/> inside <paramref name="container"/>, outermost first.</summary>
+    public static List<T> Inlines<T>(ContainerInline container)
+        where T : Inline
+    {
+        var found = new List<T>();
+        Collect(container, found);
+        return found;
+    }
+
+    /// <summary>Every block under <paramref name="block"/> (itself included) of type <typeparamref name="T"/>.</summary>
+    public static List<T> Blocks<T>(Block block)
+        where T : Block
+    {
+        var found = new List<T>();
+        CollectBlocks(block, found);
+        return found;
+    }
+
+    private static void Collect<T>(Block block, List<T> found)
+        where T : Inline
+    {
+        switch (block)
+        {
+            case LeafBlock { Inline: { } inline }:
+                Collect(inline, found);
+                break;
+            case ContainerBlock container:
+                for (var i = 0; i < container.Count; i++)
+                {
+                    Collect(container[i], found);
+                }
+
+                break;
+        }
+    }
+
+    private static void Collect<T>(ContainerInline container, List<T> found)
+        where T : Inline
+    {
+        for (var child = container.FirstChild; child is not null; child = child.NextSibling)
+        {
+            if (child is T match)
+            {
+                found.Add(match);
+            }
+
+            if (child is ContainerInline nested)
+            {
+                Collect(nested, found);
+            }
+        }
+    }
+
+    private static void CollectBlocks<T>(Block block, List<T> found)
+        where T : Block
+    {
+        if (block is T match)
+        {
+            found.Add(match);
+        }
+
+        if (block is ContainerBlock container)
+        {
+            for (var i = 0; i < container.Count; i++)
+            {
+                CollectBlocks(container[i], found);
+            }
+        }
+    }
+}

@@ -1,0 +1,127 @@
+using HealthFunctions.Publishing.Rendering;
+using HealthFunctions.Publishing.Tests.Support;
+
+namespace HealthFunctions.Publishing.Tests;
+
+/// <summary>
+/// The renderer stores Markdig's own markup for blocks without raw HTML and sanitises only the runs of
+/// blocks that carry raw HTML. These tests pin what an editor sees of that: structure kept across
+/// blocks, refused addresses reported, and the batched sanitising giving the same answers.
+/// </summary>
+public sealed class SafeHtmlRendererTests
+{
+    [Fact]
+    public void A_markdown_link_with_a_refused_scheme_becomes_plain_text_and_a_warning()
+    {
+        var post = TestPosts.RenderBody("Call [the clinic](javascript:alert(1)) today.");
+
+        var paragraph = Html.Body(post.Html).QuerySelector("p")!;
+        Assert.Equal("Call the clinic today.", paragraph.TextContent);
+        Assert.Null(paragraph.QuerySelector("a"));
+        var warning = Assert.Single(post.Warnings);
+        Assert.Contains("link 'javascript:alert(1)' was removed", warning, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_markdown_image_with_a_refused_scheme_is_left_out_with_a_warning()
+    {
+        var post = TestPosts.RenderBody("Before ![chart](data:image/png;base64,AAAA) after.");
+
+        Assert.Null(Html.Body(post.Html).QuerySelector("img"));
+        Assert.Contains(post.Warnings, w => w.StartsWith("image 'data:image/png;base64,AAAA' was left out", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void An_autolink_with_a_refused_scheme_is_shown_as_text()
+    {
+        var post = TestPosts.RenderBody("See <vbscript:msgbox(1)> now.");
+
+        var paragraph = Html.Body(post.Html).QuerySelector("p")!;
+        Assert.Null(paragraph.QuerySelector("a"));
+        Assert.Contains("vbscript:msgbox(1)", paragraph.TextContent, StringComparison.Ordinal);
+        Assert.Single(post.Warnings);
+    }
+
+    [Fact]
+    public void Raw_html_wrapped_around_markdown_blocks_keeps_its_structure()
+    {
+        const string body = "<details>\n<summary>Side effects</summary>\n\n- Nausea\n- Dizziness\n\nAsk your GP.\n\n</details>\n\nAfter the box.";
+
+        var document = Html.Body(TestPosts.RenderBody(body).Html);
+
+        Assert.Equal(2, document.QuerySelectorAll("details > ul > li").Length);
+        Assert.Equal("Ask your GP.", document.QuerySelector("details > p")!.TextContent);
+        Assert.Equal("After the box.", document.QuerySelector("body > p")!.TextContent);
+    }
+
+    [Fact]
+    public void Raw_html_that_is_never_closed_still_keeps_the_text_after_it()
+    {
+        const string body = "<div class=\"callout\">\n\nInside *the* callout.\n\n## Next section\n\nMore text <sup>2</sup>.";
+
+        var html = TestPosts.RenderBody(body).Html;
+        var document = Html.Body(html);
+
+        Assert.Equal("Next section", document.QuerySelector("h2")!.TextContent);
+        Assert.Contains("More text 2.", document.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(document.QuerySelector("div.callout em"));
+    }
+
+    [Fact]
+    public void Blocks_without_raw_html_around_a_run_stay_in_order()
+    {
+        var document = Html.Body(TestPosts.RenderBody("First.\n\nSecond with <kbd>Esc</kbd>.\n\nThird.\n\n<sup>4</sup>\n\nFifth.").Html);
+
+        Assert.Equal(["First.", "Second with Esc.", "Third.", "4", "Fifth."], document.QuerySelectorAll("p").Select(p => p.TextContent));
+    }
+
+    [Fact]
+    public void Sanitising_fragments_together_gives_what_sanitising_each_alone_gives()
+    {
+        var policy = new HtmlSafetyPolicy();
+        string[] fragments =
+        [
+            "<p>Dose <sup>1</sup> <script>alert(1)</script></p>\n",
+            "<details open ontoggle=alert(1)><summary>More</summary><p>Text</p></details>\n",
+            "<div class=\"callout\"><p><strong>Note:</strong> <a href=\"https://www.nhs.uk/\">NHS</a></p></div>\n",
+        ];
+
+        Assert.Equal(fragments.Select(f => policy.Sanitize(f).Trim()), policy.SanitizeEach(fragments).Select(f => f.Trim()));
+    }
+
+    [Fact]
+    public void A_fragment_that_leaves_an_attribute_open_does_not_swallow_the_others()
+    {
+        var policy = new HtmlSafetyPolicy();
+        string[] fragments = ["<p title=\"open", "<p>second</p>", "<img src=x onerror=alert(1)>\">third"];
+
+        var results = policy.SanitizeEach(fragments);
+
+        Assert.Equal(3, results.Count);
+        Assert.All(results, result => Assert.DoesNotContain('\uE000', result));
+        Assert.All(results, result => Assert.DoesNotContain("onerror", result, StringComparison.OrdinalIgnoreCase));
+        Assert.Contains("second", results[1], StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("https://www.nhs.uk/", true)]
+    [InlineData("mailto:clinic@example.org", true)]
+    [InlineData("/posts/sleep", true)]
+    [InlineData("images/a.png", true)]
+    [InlineData("#side-effects", true)]
+    [InlineData("?page=2", true)]
+    [InlineData("notes/a:b", true)]
+    [InlineData("", true)]
+    [InlineData("javascript:alert(1)", false)]
+    [InlineData(" JavaScript:alert(1)", false)]
+    [InlineData("java\tscript:alert(1)", false)]
+    [InlineData("java\nscript:alert(1)", false)]
+    [InlineData("\u0001javascript:alert(1)", false)]
+    [InlineData("data:text/html,x", false)]
+    [InlineData("vbscript:msgbox(1)", false)]
+    [InlineData("ftp://example.org/file", false)]
+    public void Link_addresses_are_judged_as_a_browser_reads_them(string url, bool allowed)
+    {
+        Assert.Equal(allowed, HtmlSafetyPolicy.IsAllowedUrl(url));
+    }
+}
