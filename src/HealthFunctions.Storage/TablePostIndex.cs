@@ -108,12 +108,13 @@ public sealed class TablePostIndex : IPostIndex
         return entity is null ? null : ToPost(entity);
     }
 
-    public async Task<SlugClaim> ClaimSlugAsync(PostEntry entry, CancellationToken cancellationToken)
+    public async Task<SlugClaim> ClaimSlugAsync(PostEntry entry, bool expectNew, CancellationToken cancellationToken)
     {
         await _created.Value;
         for (var attempt = 0; attempt < 5; attempt++)
         {
-            var existing = await GetPostAsync(entry.Post.Slug, cancellationToken);
+            // An insert fails with 409 if the row exists, so trying it first is safe; the next attempt reads.
+            var existing = expectNew && attempt == 0 ? null : await GetPostAsync(entry.Post.Slug, cancellationToken);
             try
             {
                 if (existing is null)
@@ -157,13 +158,22 @@ public sealed class TablePostIndex : IPostIndex
         }
     }
 
+    /// <summary>
+    /// One write per partition: a plain upsert when the partition gets one row (the usual case: a post has
+    /// one row in each listing it is in), else a transaction per partition (and per 100 rows). A single-row
+    /// write is just as atomic and cheaper to serve than a one-row transaction. Partitions are independent,
+    /// so their writes go out together.
+    /// </summary>
     public async Task UpsertListingAsync(IEnumerable<ListingEntry> entries, CancellationToken cancellationToken)
     {
         await _created.Value;
-        await SubmitByPartitionAsync(
-            entries.Select(FromListing),
-            entity => new TableTransactionAction(TableTransactionActionType.UpsertReplace, entity),
-            cancellationToken);
+        await Task.WhenAll(entries
+            .Select(FromListing)
+            .GroupBy(e => e.PartitionKey)
+            .SelectMany(partition => partition.Chunk(BatchSize))
+            .Select(chunk => chunk.Length == 1
+                ? (Task)_table.UpsertEntityAsync(chunk[0], TableUpdateMode.Replace, cancellationToken)
+                : _table.SubmitTransactionAsync(chunk.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e)), cancellationToken)));
     }
 
     public async Task DeleteListingAsync(IEnumerable<IndexKey> keys, CancellationToken cancellationToken)
@@ -227,13 +237,6 @@ public sealed class TablePostIndex : IPostIndex
         var response = await _table.GetEntityIfExistsAsync<TableEntity>(partition, row, cancellationToken: cancellationToken);
         return response.HasValue ? response.Value : null;
     }
-
-    /// <summary>One transaction per partition (and per 100 rows); partitions are independent, so their transactions go out together.</summary>
-    private async Task SubmitByPartitionAsync(IEnumerable<TableEntity> entities, Func<TableEntity, TableTransactionAction> action, CancellationToken cancellationToken) =>
-        await Task.WhenAll(entities
-            .GroupBy(e => e.PartitionKey)
-            .SelectMany(partition => partition.Chunk(BatchSize))
-            .Select(chunk => _table.SubmitTransactionAsync(chunk.Select(action), cancellationToken)));
 
     private static string SourceRowKey(string blobName) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(blobName)));

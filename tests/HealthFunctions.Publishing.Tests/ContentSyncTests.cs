@@ -29,7 +29,7 @@ public sealed class ContentSyncTests
     {
         _media.Setup(m => m.ListAsync(It.IsAny<string>(), It.IsAny<CancellationToken>())).ReturnsAsync(ImageCatalog.Empty);
         _html.Setup(h => h.LocationOf(It.IsAny<string>())).Returns((string slug) => $"html/{slug}.html");
-        _index.Setup(i => i.ClaimSlugAsync(It.IsAny<PostEntry>(), It.IsAny<CancellationToken>())).ReturnsAsync(new SlugClaim(true, null));
+        _index.Setup(i => i.ClaimSlugAsync(It.IsAny<PostEntry>(), It.IsAny<bool>(), It.IsAny<CancellationToken>())).ReturnsAsync(new SlugClaim(true, null));
         _content.Setup(c => c.GetAuthorAsync(It.IsAny<string>(), It.IsAny<CancellationToken>())).ReturnsAsync(new AuthorProfile { Slug = "x", Name = "X", BioHtml = string.Empty });
     }
 
@@ -89,6 +89,64 @@ public sealed class ContentSyncTests
         _index.Verify(i => i.UpsertListingAsync(It.IsAny<IEnumerable<ListingEntry>>(), It.IsAny<CancellationToken>()), Times.Never);
     }
 
+    [Fact]
+    public async Task PostsByTheSameAuthorReadTheProfileOnceWhileItIsFresh()
+    {
+        var clock = new SettableClock();
+        var sync = Sync(clock);
+        SetupPost("a.md", "dr-jane-doe");
+        SetupPost("b.md", "dr-jane-doe");
+        SetupPost("c.md", "dr-jane-doe");
+
+        await sync.SyncAsync("a.md", CancellationToken.None);
+        await sync.SyncAsync("b.md", CancellationToken.None);
+        _content.Verify(c => c.GetAuthorAsync("dr-jane-doe", It.IsAny<CancellationToken>()), Times.Once);
+
+        clock.Now += TimeSpan.FromSeconds(new PublishingOptions().ProfileCacheSeconds);
+        await sync.SyncAsync("c.md", CancellationToken.None);
+        _content.Verify(c => c.GetAuthorAsync("dr-jane-doe", It.IsAny<CancellationToken>()), Times.Exactly(2));
+    }
+
+    [Fact]
+    public async Task PublishingAnAuthorProfileHereIsSeenByTheNextPostAtOnce()
+    {
+        var sync = Sync(new SettableClock());
+        _index.Setup(i => i.TrySaveSourceAsync(It.IsAny<SourceRecord>(), It.IsAny<CancellationToken>())).ReturnsAsync(true);
+        _index.Setup(i => i.ListSourcesAsync(It.IsAny<CancellationToken>())).Returns(AsyncEnumerable.Empty<SourceRecord>());
+        _content.SetupSequence(c => c.GetAuthorAsync("dr-jane-doe", It.IsAny<CancellationToken>()))
+            .ReturnsAsync((AuthorProfile?)null)
+            .ReturnsAsync(new AuthorProfile { Slug = "dr-jane-doe", Name = "Dr. Jane Doe", BioHtml = string.Empty });
+        SetupPost("a.md", "dr-jane-doe");
+        SetupPost("b.md", "dr-jane-doe");
+        SetupBlob("authors/dr-jane-doe.md", "---\nname: Dr. Jane Doe\n---\nGP.\n");
+
+        var first = await sync.SyncAsync("a.md", CancellationToken.None);
+        await sync.SyncAsync("authors/dr-jane-doe.md", CancellationToken.None);
+        var second = await sync.SyncAsync("b.md", CancellationToken.None);
+
+        Assert.Contains("has no profile", first.Message, StringComparison.Ordinal);
+        Assert.Null(second.Message);
+        _content.Verify(c => c.GetAuthorAsync("dr-jane-doe", It.IsAny<CancellationToken>()), Times.Exactly(2));
+    }
+
+    private void SetupPost(string name, string author) =>
+        SetupBlob(name, $"---\ntitle: {name}\ndate: 2025-01-01\nauthor: {author}\n---\nText.\n");
+
+    private void SetupBlob(string name, string content)
+    {
+        var blob = new SourceBlob(name, "\"v1\"", DateTimeOffset.UnixEpoch, content.Length, Encoding.UTF8.GetBytes(content));
+        _sources.Setup(s => s.ReadAsync(name, It.IsAny<int>(), It.IsAny<CancellationToken>())).ReturnsAsync(blob);
+        _sources.Setup(s => s.GetETagAsync(name, It.IsAny<CancellationToken>())).ReturnsAsync(blob.ETag);
+        _index.Setup(i => i.TrySaveSourceAsync(It.IsAny<SourceRecord>(), It.IsAny<CancellationToken>())).ReturnsAsync(true);
+    }
+
+    private sealed class SettableClock : TimeProvider
+    {
+        public DateTimeOffset Now { get; set; } = new(2025, 6, 1, 0, 0, 0, TimeSpan.Zero);
+
+        public override DateTimeOffset GetUtcNow() => Now;
+    }
+
     /// <summary>Each read returns the next version (the last one repeats); the blob's current ETag is that of the latest read.</summary>
     private void SetupReads(params SourceBlob[] versions)
     {
@@ -103,7 +161,7 @@ public sealed class ContentSyncTests
     private static SourceBlob Version(string etag, string body) =>
         new("post.md", etag, DateTimeOffset.UnixEpoch, 100, Encoding.UTF8.GetBytes($"---\ntitle: Post\ndate: 2025-01-01\n---\n{body}\n"));
 
-    private ContentSync Sync()
+    private ContentSync Sync(TimeProvider? clock = null)
     {
         var options = Options.Create(new PublishingOptions());
         return new ContentSync(
@@ -113,7 +171,7 @@ public sealed class ContentSyncTests
             _media.Object,
             _content.Object,
             new PostRenderer(MarkdownPipelineFactory.Create(), new HtmlSafetyPolicy(), options),
-            TimeProvider.System,
+            clock ?? TimeProvider.System,
             options,
             NullLogger<ContentSync>.Instance);
     }

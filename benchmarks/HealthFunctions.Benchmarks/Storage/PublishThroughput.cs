@@ -40,6 +40,7 @@ internal static class PublishThroughput
         }
 
         var rates = new List<(int Parallelism, Stats PerSecond, double RequestsPerPost)>();
+        var byKind = new Dictionary<string, long>(StringComparer.Ordinal);
         foreach (var parallelism in parallelisms)
         {
             var perSecond = new List<double>();
@@ -49,13 +50,26 @@ internal static class PublishThroughput
                 var posts = PostCorpus.Generate(count, PostCorpus.Seed, Invariant($"p{parallelism}r{round}"));
                 await UploadAsync(sources, posts);
                 var before = host.Requests.Requests;
+                var kindsBefore = host.Requests.ByKind.ToDictionary(pair => pair.Key, pair => pair.Value, StringComparer.Ordinal);
                 var elapsed = await PublishAsync(sync, posts, parallelism);
                 requests += host.Requests.Requests - before;
+                foreach (var (kind, total) in host.Requests.ByKind)
+                {
+                    byKind[kind] = byKind.GetValueOrDefault(kind) + total - kindsBefore.GetValueOrDefault(kind);
+                }
                 perSecond.Add(count / elapsed.TotalSeconds);
                 output.WriteLine(Invariant($"  parallelism {parallelism,2}, round {round}: {count} posts in {elapsed.TotalSeconds:F2} s = {perSecond[^1],6:F0} posts/s"));
             }
 
             rates.Add((parallelism, Stats.Of(perSecond), requests / (double)(rounds * count)));
+        }
+
+        var measured = rates.Count * rounds * count;
+        output.WriteLine();
+        output.WriteLine("Storage requests per post, by kind (all measured rounds):");
+        foreach (var (kind, total) in byKind.Where(pair => pair.Value > 0).OrderByDescending(pair => pair.Value))
+        {
+            output.WriteLine(Invariant($"  {kind,-22} {total / (double)measured:F2}"));
         }
 
         var renderOnly = RenderOnly(host.Get<PostRenderer>(), PostCorpus.Generate(count));

@@ -19,7 +19,11 @@ public interface IPostIndex
     Task<PostEntry?> GetPostAsync(string slug, CancellationToken cancellationToken);
 
     /// <summary>Stores the post under its slug unless another source file holds that slug.</summary>
-    Task<SlugClaim> ClaimSlugAsync(PostEntry entry, CancellationToken cancellationToken);
+    /// <param name="expectNew">
+    /// The caller believes nobody holds the slug yet (the source file never had it), so the claim may
+    /// try to insert before it reads, which saves a request for a new post and costs one when wrong.
+    /// </param>
+    Task<SlugClaim> ClaimSlugAsync(PostEntry entry, bool expectNew, CancellationToken cancellationToken);
 
     /// <summary>Removes the post row for <paramref name="slug"/> if <paramref name="sourceBlob"/> holds it.</summary>
     Task ReleaseSlugAsync(string slug, string sourceBlob, CancellationToken cancellationToken);

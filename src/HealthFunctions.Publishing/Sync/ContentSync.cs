@@ -24,8 +24,8 @@ public sealed partial class ContentSync
     private readonly IHtmlStore _html;
     private readonly IPostIndex _index;
     private readonly IMediaStore _media;
-    private readonly ISiteContentStore _content;
     private readonly AssetPublisher _assets;
+    private readonly ProfileLookups _profiles;
     private readonly PostRenderer _renderer;
     private readonly TimeProvider _time;
     private readonly PublishingOptions _options;
@@ -46,12 +46,12 @@ public sealed partial class ContentSync
         _html = html;
         _index = index;
         _media = media;
-        _content = content;
         _renderer = renderer;
         _time = time;
         _options = options.Value;
         _logger = logger;
         _assets = new AssetPublisher(media, content, renderer, _options);
+        _profiles = new ProfileLookups(content, time, TimeSpan.FromSeconds(_options.ProfileCacheSeconds));
     }
 
     public Task<SyncResult> SyncAsync(string blobName, CancellationToken cancellationToken) =>
@@ -78,6 +78,11 @@ public sealed partial class ContentSync
             if (result is not null)
             {
                 LogResult(result.BlobName, result.Slug, result.Outcome, result.Message);
+                if (kind is SourceKind.Author or SourceKind.Site && result.Outcome is SyncOutcome.Added or SyncOutcome.Updated or SyncOutcome.Removed)
+                {
+                    _profiles.Forget();
+                }
+
                 if (result.AffectsDependents && result.Outcome is SyncOutcome.Added or SyncOutcome.Updated or SyncOutcome.Removed)
                 {
                     await RefreshDependentsAsync(blobName, kind, result.Slug, cancellationToken);
@@ -135,7 +140,7 @@ public sealed partial class ContentSync
         post = await CheckPeopleAsync(post, ct);
 
         var entry = new PostEntry { Post = post, SourceBlob = blobName, HtmlLocation = _html.LocationOf(post.Slug) };
-        var claim = await _index.ClaimSlugAsync(entry, ct);
+        var claim = await _index.ClaimSlugAsync(entry, expectNew: record?.Slug is null && leftovers.Slugs.Count == 0, ct);
         if (!claim.Claimed)
         {
             var holder = claim.Holder!;
@@ -217,17 +222,17 @@ public sealed partial class ContentSync
     {
         var warnings = post.Warnings.ToList();
         var author = post.Author;
-        if (author is null && (await _content.GetSiteAsync(ct))?.DefaultAuthor is { } defaultAuthor)
+        if (author is null && (await _profiles.GetSiteAsync(ct))?.DefaultAuthor is { } defaultAuthor)
         {
             author = defaultAuthor;
         }
 
-        if (author is not null && await _content.GetAuthorAsync(Slugs.From(author), ct) is null)
+        if (author is not null && await _profiles.GetAuthorAsync(Slugs.From(author), ct) is null)
         {
             warnings.Add(UnknownAuthor(Slugs.From(author)));
         }
 
-        if (post.ReviewedBy is { } reviewer && Slugs.IsValid(reviewer) && await _content.GetAuthorAsync(reviewer, ct) is null)
+        if (post.ReviewedBy is { } reviewer && Slugs.IsValid(reviewer) && await _profiles.GetAuthorAsync(reviewer, ct) is null)
         {
             warnings.Add(UnknownAuthor(reviewer));
         }
