@@ -76,6 +76,30 @@ public sealed class SafeHtmlRendererTests
     }
 
     [Fact]
+    public void Markdown_inside_a_paragraph_with_raw_html_keeps_its_text_links_and_images()
+    {
+        var post = TestPosts.RenderBody("Dose *daily* with [food](https://www.nhs.uk/) & water<sup>2</sup>. ![A **pill**](https://images.example.org/p.png)");
+
+        var paragraph = Html.Body(post.Html).QuerySelector("p")!;
+        Assert.Equal("Dose daily with food & water2. ", paragraph.TextContent);
+        Assert.Equal("daily", paragraph.QuerySelector("em")!.TextContent);
+        Assert.Equal("noopener noreferrer", paragraph.QuerySelector("a[href='https://www.nhs.uk/']")!.GetAttribute("rel"));
+        Assert.Equal("A pill", paragraph.QuerySelector("img")!.GetAttribute("alt"));
+        Assert.DoesNotContain('\uE000', post.Html);
+    }
+
+    [Fact]
+    public void Marker_characters_an_author_writes_stay_text()
+    {
+        const string markers = "\uE0000\uE001";
+        var post = TestPosts.RenderBody($"One<sup>1</sup> {markers} and &#57344;0&#57345; <kbd>K</kbd>.\n\nTwo <abbr title=\"{markers}\">A</abbr>.");
+
+        var body = Html.Body(post.Html);
+        Assert.Equal($"One1 {markers} and {markers} K.", body.QuerySelectorAll("p")[0].TextContent);
+        Assert.Equal(markers, body.QuerySelector("abbr")!.GetAttribute("title"));
+    }
+
+    [Fact]
     public void Sanitising_fragments_together_gives_what_sanitising_each_alone_gives()
     {
         var policy = new HtmlSafetyPolicy();
@@ -86,7 +110,7 @@ public sealed class SafeHtmlRendererTests
             "<div class=\"callout\"><p><strong>Note:</strong> <a href=\"https://www.nhs.uk/\">NHS</a></p></div>\n",
         ];
 
-        Assert.Equal(fragments.Select(f => policy.Sanitize(f).Trim()), policy.SanitizeEach(fragments).Select(f => f.Trim()));
+        Assert.Equal(fragments.Select(f => policy.Sanitize(f).Trim()), policy.SanitizeEach(fragments).Select(f => f!.Trim()));
     }
 
     [Fact]
@@ -98,8 +122,8 @@ public sealed class SafeHtmlRendererTests
         var results = policy.SanitizeEach(fragments);
 
         Assert.Equal(3, results.Count);
-        Assert.All(results, result => Assert.DoesNotContain('\uE000', result));
-        Assert.All(results, result => Assert.DoesNotContain("onerror", result, StringComparison.OrdinalIgnoreCase));
+        Assert.All(results, result => Assert.DoesNotContain('\uE000', result!));
+        Assert.All(results, result => Assert.DoesNotContain("onerror", result!, StringComparison.OrdinalIgnoreCase));
         Assert.Contains("second", results[1], StringComparison.Ordinal);
     }
 

@@ -80,7 +80,7 @@ public sealed class PostRenderer
 
         var blocks = document.Where(block => block is not YamlFrontMatterBlock).ToList();
         var moreIndex = blocks.FindIndex(MoreDivider.Is);
-        var wordCount = WordCounter.Count(DocumentText.Of(blocks));
+        var wordCount = DocumentText.CountWords(blocks);
         var summary = PlainText(matter.Summary) ?? PlainText(matter.Description);
         var excerpt = Excerpts.Cut(summary ?? OpeningText(blocks, moreIndex), _options.ExcerptLength);
 

@@ -1,4 +1,5 @@
 using System.Text;
+using HealthFunctions.Publishing.Text;
 using Markdig.Extensions.Footnotes;
 using Markdig.Extensions.Tables;
 using Markdig.Extensions.Yaml;
@@ -17,48 +18,60 @@ public static class DocumentText
     /// With <paramref name="paragraphsOnly"/> only prose paragraphs are returned: no headings, tables,
     /// footnotes or raw HTML blocks.
     /// </summary>
-    public static IEnumerable<string> Of(IEnumerable<Block> blocks, bool paragraphsOnly = false)
+    public static IReadOnlyList<string> Of(IEnumerable<Block> blocks, bool paragraphsOnly = false)
     {
+        var sink = new StringSink();
         foreach (var block in blocks)
         {
-            foreach (var text in OfBlock(block, paragraphsOnly))
-            {
-                yield return text;
-            }
+            Walk(block, paragraphsOnly, sink);
         }
+
+        return sink.Texts;
     }
 
-    private static IEnumerable<string> OfBlock(Block block, bool paragraphsOnly)
+    /// <summary>
+    /// The number of words in the text <see cref="Of"/> returns for <paramref name="blocks"/>, counted
+    /// straight from the syntax tree without building that text.
+    /// </summary>
+    public static int CountWords(IEnumerable<Block> blocks)
+    {
+        var sink = new WordSink();
+        foreach (var block in blocks)
+        {
+            Walk(block, paragraphsOnly: false, sink);
+        }
+
+        return sink.Counter.Words;
+    }
+
+    private static void Walk(Block block, bool paragraphsOnly, TextSink sink)
     {
         switch (block)
         {
             case CodeBlock or YamlFrontMatterBlock or ThematicBreakBlock:
-                yield break;
+                break;
             case HtmlBlock or FootnoteGroup or HeadingBlock or Table when paragraphsOnly:
-                yield break;
+                break;
             case HtmlBlock html:
-                yield return RawHtml.VisibleText(html.Lines.ToString());
+                sink.Append(RawHtml.VisibleText(html.Lines.ToString()));
+                sink.EndPassage();
                 break;
             case LeafBlock { Inline: { } inline }:
-                var builder = new StringBuilder();
                 var hidden = 0;
-                Append(builder, inline, ref hidden);
-                yield return builder.ToString();
+                Append(sink, inline, ref hidden);
+                sink.EndPassage();
                 break;
             case ContainerBlock container:
-                foreach (var child in container)
+                for (var i = 0; i < container.Count; i++)
                 {
-                    foreach (var text in OfBlock(child, paragraphsOnly))
-                    {
-                        yield return text;
-                    }
+                    Walk(container[i], paragraphsOnly, sink);
                 }
 
                 break;
         }
     }
 
-    private static void Append(StringBuilder builder, Inline inline, ref int hidden)
+    private static void Append(TextSink sink, Inline inline, ref int hidden)
     {
         switch (inline)
         {
@@ -68,36 +81,68 @@ public static class DocumentText
             case LiteralInline when hidden > 0:
                 break;
             case LiteralInline literal:
-                builder.Append(literal.Content.AsSpan());
+                sink.Append(literal.Content.AsSpan());
                 break;
             case CodeInline when hidden > 0:
                 break;
             case CodeInline code:
-                builder.Append(code.Content);
+                sink.Append(code.Content);
                 break;
             case HtmlEntityInline when hidden > 0:
                 break;
             case HtmlEntityInline entity:
-                builder.Append(entity.Transcoded.AsSpan());
+                sink.Append(entity.Transcoded.AsSpan());
                 break;
             case LineBreakInline:
-                builder.Append(' ');
+                sink.Append(" ");
                 break;
             case AutolinkInline when hidden > 0:
                 break;
             case AutolinkInline autolink:
-                builder.Append(autolink.Url);
+                sink.Append(autolink.Url);
                 break;
             case LinkInline { IsImage: true }:
             case FootnoteLink:
                 break;
             case ContainerInline container:
-                foreach (var child in container)
+                for (var child = container.FirstChild; child is not null; child = child.NextSibling)
                 {
-                    Append(builder, child, ref hidden);
+                    Append(sink, child, ref hidden);
                 }
 
                 break;
         }
+    }
+
+    /// <summary>Where the walk puts text: a passage ends after each leaf block and raw HTML block.</summary>
+    private abstract class TextSink
+    {
+        public abstract void Append(ReadOnlySpan<char> text);
+
+        public abstract void EndPassage();
+    }
+
+    private sealed class StringSink : TextSink
+    {
+        private readonly StringBuilder _current = new();
+
+        public List<string> Texts { get; } = [];
+
+        public override void Append(ReadOnlySpan<char> text) => _current.Append(text);
+
+        public override void EndPassage()
+        {
+            Texts.Add(_current.ToString());
+            _current.Clear();
+        }
+    }
+
+    private sealed class WordSink : TextSink
+    {
+        public WordCounter Counter { get; } = new();
+
+        public override void Append(ReadOnlySpan<char> text) => Counter.Add(text);
+
+        public override void EndPassage() => Counter.EndPassage();
     }
 }

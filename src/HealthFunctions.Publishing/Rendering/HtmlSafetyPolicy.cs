@@ -83,35 +83,55 @@ public sealed class HtmlSafetyPolicy
     public string Sanitize(string html) => For(html).Sanitize(html);
 
     /// <summary>
+    /// The character that starts the separator <see cref="SanitizeEach"/> puts between fragments; callers
+    /// may use it for markers of their own in text. Wherever it ends up inside an attribute after
+    /// sanitising, <see cref="SanitizeEach"/> reports the fragment instead of returning it.
+    /// </summary>
+    public const char MarkerCharacter = '\uE000';
+
+    /// <summary>
     /// Sanitises several independent fragments in one parse (each parse has a fixed cost that is larger than a
     /// short fragment's): the fragments are joined with a separator no upload can know, a random token in
     /// text, and the sanitised result is cut at it again. If the separator does not come back exactly once
-    /// between each pair of fragments, in text (markup left open in one fragment can pull it into an
-    /// attribute or move it), every fragment is sanitised on its own instead. Either way each result is
-    /// what <see cref="Sanitize"/> would allow.
+    /// between each pair of fragments (markup left open in one fragment can move it), every fragment is
+    /// sanitised on its own instead. Either way each result is what <see cref="Sanitize"/> would allow.
     /// </summary>
-    public IReadOnlyList<string> SanitizeEach(IReadOnlyList<string> fragments)
+    /// <returns>
+    /// The sanitised fragments, in order; null for a fragment in which <see cref="MarkerCharacter"/> ends up
+    /// inside an attribute value, where text-position markers could not be trusted.
+    /// </returns>
+    public IReadOnlyList<string?> SanitizeEach(IReadOnlyList<string> fragments)
     {
         ArgumentNullException.ThrowIfNull(fragments);
-        if (fragments.Count <= 1)
+        if (fragments.Count > 1)
         {
-            return fragments.Select(Sanitize).ToArray();
-        }
-
-        var separator = $"\uE000{Convert.ToHexString(RandomNumberGenerator.GetBytes(12))}\uE001";
-        var joined = string.Join(separator, fragments);
-        var sanitizer = For(joined);
-        using var document = sanitizer.SanitizeDom(joined);
-        if (document.Body is { } body && !AnyAttributeContains(body, '\uE000'))
-        {
-            var parts = body.ChildNodes.ToHtml(sanitizer.OutputFormatter).Split(separator);
-            if (parts.Length == fragments.Count)
+            var separator = $"{MarkerCharacter}{Convert.ToHexString(RandomNumberGenerator.GetBytes(12))}\uE001";
+            var joined = string.Join(separator, fragments);
+            var sanitizer = For(joined);
+            using var document = sanitizer.SanitizeDom(joined);
+            if (document.Body is { } body && !AnyAttributeContains(body, MarkerCharacter))
             {
-                return parts;
+                var parts = body.ChildNodes.ToHtml(sanitizer.OutputFormatter).Split(separator);
+                if (parts.Length == fragments.Count)
+                {
+                    return parts;
+                }
             }
         }
 
-        return fragments.Select(Sanitize).ToArray();
+        return fragments.Select(SanitizeAlone).ToArray();
+    }
+
+    private string? SanitizeAlone(string fragment)
+    {
+        var sanitizer = For(fragment);
+        using var document = sanitizer.SanitizeDom(fragment);
+        if (document.Body is not { } body)
+        {
+            return string.Empty;
+        }
+
+        return AnyAttributeContains(body, MarkerCharacter) ? null : body.ChildNodes.ToHtml(sanitizer.OutputFormatter);
     }
 
     private static bool AnyAttributeContains(IElement element, char character)

@@ -17,7 +17,8 @@ internal static class MarkdownLinkGuard
 
     public static void Apply(MarkdownDocument document, ICollection<string>? warnings)
     {
-        foreach (var link in MarkdownWalk.Inlines<LinkInline>(document))
+        var links = MarkdownWalk.Inlines(document, inline => inline is LinkInline or AutolinkInline);
+        foreach (var link in links.OfType<LinkInline>())
         {
             if (!HtmlSafetyPolicy.IsAllowedUrl(link.Url))
             {
@@ -46,7 +47,7 @@ internal static class MarkdownLinkGuard
             }
         }
 
-        foreach (var autolink in MarkdownWalk.Inlines<AutolinkInline>(document))
+        foreach (var autolink in links.OfType<AutolinkInline>())
         {
             if (autolink.IsEmail)
             {

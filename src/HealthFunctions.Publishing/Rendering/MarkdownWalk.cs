@@ -19,6 +19,74 @@ internal static class MarkdownWalk
         return found;
     }
 
+    /// <summary>Every inline under <paramref name="block"/> that <paramref name="wanted"/> accepts, outermost first.</summary>
+    public static List<Inline> Inlines(Block block, Func<Inline, bool> wanted)
+    {
+        var found = new List<Inline>();
+        Collect(block, new Filtered(found, wanted));
+        return found;
+    }
+
+    /// <summary>True when any inline under <paramref name="block"/> is a <typeparamref name="T"/>; stops at the first.</summary>
+    public static bool HasInline<T>(Block block)
+        where T : Inline
+    {
+        switch (block)
+        {
+            case LeafBlock { Inline: { } inline }:
+                return HasInline<T>(inline);
+            case ContainerBlock container:
+                for (var i = 0; i < container.Count; i++)
+                {
+                    if (HasInline<T>(container[i]))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            default:
+                return false;
+        }
+    }
+
+    /// <summary>True when <paramref name="block"/> is or holds a <typeparamref name="T"/>; stops at the first.</summary>
+    public static bool HasBlock<T>(Block block)
+        where T : Block
+    {
+        if (block is T)
+        {
+            return true;
+        }
+
+        if (block is ContainerBlock container)
+        {
+            for (var i = 0; i < container.Count; i++)
+            {
+                if (HasBlock<T>(container[i]))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static bool HasInline<T>(ContainerInline container)
+        where T : Inline
+    {
+        for (var child = container.FirstChild; child is not null; child = child.NextSibling)
+        {
+            if (child is T || (child is ContainerInline nested && HasInline<T>(nested)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Every inline of type <typeparamref name="T"/> inside <paramref name="container"/>, outermost first.</summary>
     public static List<T> Inlines<T>(ContainerInline container)
         where T : Inline
@@ -35,6 +103,56 @@ internal static class MarkdownWalk
         var found = new List<T>();
         CollectBlocks(block, found);
         return found;
+    }
+
+    /// <summary>A list that takes only the inlines a predicate accepts.</summary>
+    private sealed class Filtered
+    {
+        private readonly List<Inline> _found;
+        private readonly Func<Inline, bool> _wanted;
+
+        public Filtered(List<Inline> found, Func<Inline, bool> wanted)
+        {
+            _found = found;
+            _wanted = wanted;
+        }
+
+        public void Offer(Inline inline)
+        {
+            if (_wanted(inline))
+            {
+                _found.Add(inline);
+            }
+        }
+    }
+
+    private static void Collect(Block block, Filtered found)
+    {
+        switch (block)
+        {
+            case LeafBlock { Inline: { } inline }:
+                Collect(inline, found);
+                break;
+            case ContainerBlock container:
+                for (var i = 0; i < container.Count; i++)
+                {
+                    Collect(container[i], found);
+                }
+
+                break;
+        }
+    }
+
+    private static void Collect(ContainerInline container, Filtered found)
+    {
+        for (var child = container.FirstChild; child is not null; child = child.NextSibling)
+        {
+            found.Offer(child);
+            if (child is ContainerInline nested)
+            {
+                Collect(nested, found);
+            }
+        }
     }
 
     private static void Collect<T>(Block block, List<T> found)

@@ -13,7 +13,7 @@ namespace HealthFunctions.Publishing.Rendering;
 internal static partial class RawHtml
 {
     /// <summary>True when <paramref name="block"/> is, or holds anywhere inside it, raw HTML.</summary>
-    public static bool In(Block block) => Pieces(block).Count > 0;
+    public static bool In(Block block) => MarkdownWalk.HasBlock<HtmlBlock>(block) || MarkdownWalk.HasInline<HtmlInline>(block);
 
     /// <summary>
     /// The number of elements left open after <paramref name="block"/>, given <paramref name="open"/>

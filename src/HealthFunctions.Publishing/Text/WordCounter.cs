@@ -10,61 +10,90 @@ namespace HealthFunctions.Publishing.Text;
 /// (<c>don't</c>, <c>IV-infusion</c>, <c>3.5</c> are one word each). Punctuation, symbols and emoji
 /// are not words. Scripts written without spaces (Chinese, Japanese) count one word per unbroken run.
 /// </summary>
-public static class WordCounter
+/// <remarks>
+/// Text may arrive in pieces (<see cref="Add"/>): pieces of one passage continue each other, so a word
+/// split across two pieces counts once; <see cref="EndPassage"/> separates passages, as a paragraph
+/// break does. This lets the renderer count a post straight from its syntax tree without first
+/// building the text.
+/// </remarks>
+public sealed class WordCounter
 {
+    private bool _inWord;
+    private bool _afterJoiner;
+
+    /// <summary>Words counted so far.</summary>
+    public int Words { get; private set; }
+
     public static int Count(string text)
     {
-        var words = 0;
-        var inWord = false;
-        var rest = text.AsSpan();
-        while (!rest.IsEmpty)
-        {
-            // Most post text is ASCII, where a char is a whole character and never a combining mark.
-            bool wordCharacter, joiner;
-            if (char.IsAscii(rest[0]))
-            {
-                wordCharacter = char.IsAsciiLetterOrDigit(rest[0]);
-                joiner = rest[0] is '\'' or '-' or '.' or '_';
-                rest = rest[1..];
-            }
-            else
-            {
-                Rune.DecodeFromUtf16(rest, out var rune, out var consumed);
-                rest = rest[consumed..];
-                wordCharacter = Rune.IsLetterOrDigit(rune) || (inWord && IsMark(rune));
-                joiner = IsJoiner(rune);
-            }
-
-            if (wordCharacter)
-            {
-                if (!inWord)
-                {
-                    words++;
-                    inWord = true;
-                }
-            }
-            else if (inWord && joiner && StartsWithLetterOrDigit(rest))
-            {
-                // stays inside the word
-            }
-            else
-            {
-                inWord = false;
-            }
-        }
-
-        return words;
+        var counter = new WordCounter();
+        counter.Add(text);
+        return counter.Words;
     }
 
     public static int Count(IEnumerable<string> texts) => texts.Sum(Count);
 
-    private static bool StartsWithLetterOrDigit(ReadOnlySpan<char> text) =>
-        !text.IsEmpty && (char.IsAscii(text[0])
-            ? char.IsAsciiLetterOrDigit(text[0])
-            : Rune.DecodeFromUtf16(text, out var next, out _) == System.Buffers.OperationStatus.Done && Rune.IsLetterOrDigit(next));
+    /// <summary>Counts the words in the next piece of the current passage.</summary>
+    public void Add(ReadOnlySpan<char> text)
+    {
+        while (!text.IsEmpty)
+        {
+            // Most post text is ASCII, where a char is a whole character and never a combining mark.
+            bool letterOrDigit, mark, joiner;
+            if (char.IsAscii(text[0]))
+            {
+                letterOrDigit = char.IsAsciiLetterOrDigit(text[0]);
+                mark = false;
+                joiner = text[0] is '\'' or '-' or '.' or '_';
+                text = text[1..];
+            }
+            else
+            {
+                Rune.DecodeFromUtf16(text, out var rune, out var consumed);
+                text = text[consumed..];
+                letterOrDigit = Rune.IsLetterOrDigit(rune);
+                mark = IsMark(rune);
+                joiner = rune.Value is '\u2019';
+            }
+
+            if (_afterJoiner)
+            {
+                // A joiner keeps the word going only when a letter or digit follows it.
+                _afterJoiner = false;
+                if (letterOrDigit)
+                {
+                    continue;
+                }
+
+                _inWord = false;
+            }
+
+            if (letterOrDigit || (_inWord && mark))
+            {
+                if (!_inWord)
+                {
+                    Words++;
+                    _inWord = true;
+                }
+            }
+            else if (_inWord && joiner)
+            {
+                _afterJoiner = true;
+            }
+            else
+            {
+                _inWord = false;
+            }
+        }
+    }
+
+    /// <summary>Ends the current passage: the next piece starts a new word.</summary>
+    public void EndPassage()
+    {
+        _inWord = false;
+        _afterJoiner = false;
+    }
 
     private static bool IsMark(Rune rune) => Rune.GetUnicodeCategory(rune)
         is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark;
-
-    private static bool IsJoiner(Rune rune) => rune.Value is '\'' or '\u2019' or '-' or '.' or '_';
 }
