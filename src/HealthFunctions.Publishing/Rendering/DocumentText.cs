@@ -73,15 +73,21 @@ public static class DocumentText
 
     private static void Append(TextSink sink, Inline inline, ref int hidden)
     {
+        // Plain text is most of any post: the common case first.
+        if (inline is LiteralInline text)
+        {
+            if (hidden == 0)
+            {
+                sink.Append(text.Content.AsSpan());
+            }
+
+            return;
+        }
+
         switch (inline)
         {
             case HtmlInline html:
                 hidden = Math.Max(0, hidden + RawHtml.HiddenDepthChange(html.Tag));
-                break;
-            case LiteralInline when hidden > 0:
-                break;
-            case LiteralInline literal:
-                sink.Append(literal.Content.AsSpan());
                 break;
             case CodeInline when hidden > 0:
                 break;

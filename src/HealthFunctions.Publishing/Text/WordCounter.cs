@@ -18,8 +18,31 @@ namespace HealthFunctions.Publishing.Text;
 /// </remarks>
 public sealed class WordCounter
 {
-    private bool _inWord;
-    private bool _afterJoiner;
+    // The counter is a three-state machine (between words, in a word, in a word just after a joiner)
+    // driven by the class of each character (other, letter or digit, joiner, combining mark).
+    private const int Between = 0;
+    private const int InWord = 1;
+    private const int AfterJoiner = 2;
+
+    private const int Other = 0;
+    private const int LetterOrDigit = 1;
+    private const int Joiner = 2;
+    private const int Mark = 3;
+
+    /// <summary>Next state by [state * 4 + class]. A word starts (and is counted) only on Between + LetterOrDigit.</summary>
+    private static readonly byte[] Next =
+    [
+        /* Between */     Between, InWord, Between, Between,
+        /* InWord */      Between, InWord, AfterJoiner, InWord,
+        /* AfterJoiner */ Between, InWord, Between, Between,
+    ];
+
+    /// <summary>The class of each ASCII character (ASCII has no combining marks).</summary>
+    private static readonly byte[] AsciiClasses = Enumerable.Range(0, 128)
+        .Select(c => (byte)(char.IsAsciiLetterOrDigit((char)c) ? LetterOrDigit : c is '\'' or '-' or '.' or '_' ? Joiner : Other))
+        .ToArray();
+
+    private int _state = Between;
 
     /// <summary>Words counted so far.</summary>
     public int Words { get; private set; }
@@ -36,63 +59,39 @@ public sealed class WordCounter
     /// <summary>Counts the words in the next piece of the current passage.</summary>
     public void Add(ReadOnlySpan<char> text)
     {
-        while (!text.IsEmpty)
+        var state = _state;
+        var words = Words;
+        var i = 0;
+        while (i < text.Length)
         {
-            // Most post text is ASCII, where a char is a whole character and never a combining mark.
-            bool letterOrDigit, mark, joiner;
-            if (char.IsAscii(text[0]))
+            int kind;
+            var c = text[i];
+            if (c < 128)
             {
-                letterOrDigit = char.IsAsciiLetterOrDigit(text[0]);
-                mark = false;
-                joiner = text[0] is '\'' or '-' or '.' or '_';
-                text = text[1..];
+                kind = AsciiClasses[c];
+                i++;
             }
             else
             {
-                Rune.DecodeFromUtf16(text, out var rune, out var consumed);
-                text = text[consumed..];
-                letterOrDigit = Rune.IsLetterOrDigit(rune);
-                mark = IsMark(rune);
-                joiner = rune.Value is '\u2019';
+                Rune.DecodeFromUtf16(text[i..], out var rune, out var consumed);
+                i += consumed;
+                kind = Rune.IsLetterOrDigit(rune) ? LetterOrDigit : IsMark(rune) ? Mark : rune.Value == '\u2019' ? Joiner : Other;
             }
 
-            if (_afterJoiner)
+            if (state == Between && kind == LetterOrDigit)
             {
-                // A joiner keeps the word going only when a letter or digit follows it.
-                _afterJoiner = false;
-                if (letterOrDigit)
-                {
-                    continue;
-                }
-
-                _inWord = false;
+                words++;
             }
 
-            if (letterOrDigit || (_inWord && mark))
-            {
-                if (!_inWord)
-                {
-                    Words++;
-                    _inWord = true;
-                }
-            }
-            else if (_inWord && joiner)
-            {
-                _afterJoiner = true;
-            }
-            else
-            {
-                _inWord = false;
-            }
+            state = Next[(state * 4) + kind];
         }
+
+        _state = state;
+        Words = words;
     }
 
     /// <summary>Ends the current passage: the next piece starts a new word.</summary>
-    public void EndPassage()
-    {
-        _inWord = false;
-        _afterJoiner = false;
-    }
+    public void EndPassage() => _state = Between;
 
     private static bool IsMark(Rune rune) => Rune.GetUnicodeCategory(rune)
         is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark;
