@@ -14,16 +14,16 @@ internal static class MarkdownWalk
     public static List<T> Inlines<T>(Block block)
         where T : Inline
     {
-        var found = new List<T>();
-        Collect(block, found);
-        return found;
+        var found = new List<Inline>();
+        Collect(block, found, inline => inline is T);
+        return found.ConvertAll(inline => (T)inline);
     }
 
     /// <summary>Every inline under <paramref name="block"/> that <paramref name="wanted"/> accepts, outermost first.</summary>
     public static List<Inline> Inlines(Block block, Func<Inline, bool> wanted)
     {
         var found = new List<Inline>();
-        Collect(block, new Filtered(found, wanted));
+        Collect(block, found, wanted);
         return found;
     }
 
@@ -91,9 +91,9 @@ internal static class MarkdownWalk
     public static List<T> Inlines<T>(ContainerInline container)
         where T : Inline
     {
-        var found = new List<T>();
-        Collect(container, found);
-        return found;
+        var found = new List<Inline>();
+        Collect(container, found, inline => inline is T);
+        return found.ConvertAll(inline => (T)inline);
     }
 
     /// <summary>Every block under <paramref name="block"/> (itself included) of type <typeparamref name="T"/>.</summary>
@@ -105,87 +105,35 @@ internal static class MarkdownWalk
         return found;
     }
 
-    /// <summary>A list that takes only the inlines a predicate accepts.</summary>
-    private sealed class Filtered
-    {
-        private readonly List<Inline> _found;
-        private readonly Func<Inline, bool> _wanted;
-
-        public Filtered(List<Inline> found, Func<Inline, bool> wanted)
-        {
-            _found = found;
-            _wanted = wanted;
-        }
-
-        public void Offer(Inline inline)
-        {
-            if (_wanted(inline))
-            {
-                _found.Add(inline);
-            }
-        }
-    }
-
-    private static void Collect(Block block, Filtered found)
+    private static void Collect(Block block, List<Inline> found, Func<Inline, bool> wanted)
     {
         switch (block)
         {
             case LeafBlock { Inline: { } inline }:
-                Collect(inline, found);
+                Collect(inline, found, wanted);
                 break;
             case ContainerBlock container:
                 for (var i = 0; i < container.Count; i++)
                 {
-                    Collect(container[i], found);
+                    Collect(container[i], found, wanted);
                 }
 
                 break;
         }
     }
 
-    private static void Collect(ContainerInline container, Filtered found)
+    private static void Collect(ContainerInline container, List<Inline> found, Func<Inline, bool> wanted)
     {
         for (var child = container.FirstChild; child is not null; child = child.NextSibling)
         {
-            found.Offer(child);
-            if (child is ContainerInline nested)
+            if (wanted(child))
             {
-                Collect(nested, found);
-            }
-        }
-    }
-
-    private static void Collect<T>(Block block, List<T> found)
-        where T : Inline
-    {
-        switch (block)
-        {
-            case LeafBlock { Inline: { } inline }:
-                Collect(inline, found);
-                break;
-            case ContainerBlock container:
-                for (var i = 0; i < container.Count; i++)
-                {
-                    Collect(container[i], found);
-                }
-
-                break;
-        }
-    }
-
-    private static void Collect<T>(ContainerInline container, List<T> found)
-        where T : Inline
-    {
-        for (var child = container.FirstChild; child is not null; child = child.NextSibling)
-        {
-            if (child is T match)
-            {
-                found.Add(match);
+                found.Add(child);
             }
 
             if (child is ContainerInline nested)
             {
-                Collect(nested, found);
+                Collect(nested, found, wanted);
             }
         }
     }
