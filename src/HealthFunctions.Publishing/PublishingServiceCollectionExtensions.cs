@@ -18,12 +18,28 @@ public static class PublishingServiceCollectionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton(_ => MarkdownPipelineFactory.Create());
-        services.AddSingleton<HtmlSafetyPolicy>();
-        services.AddSingleton<PostRenderer>();
+        services.AddPostRendering();
         services.AddSingleton<ContentSync>();
         services.AddSingleton<Reindexer>();
         services.AddSingleton<PostQueries>();
+        return services;
+    }
+
+    /// <summary>
+    /// Registers the render steps and <see cref="PostRenderer"/>, which runs them. Needs
+    /// <c>IOptions&lt;PublishingOptions&gt;</c>; <see cref="AddPublishing"/> binds it from configuration.
+    /// </summary>
+    public static IServiceCollection AddPostRendering(this IServiceCollection services)
+    {
+        services.TryAddSingleton(_ => MarkdownPipelineFactory.Create());
+        services.TryAddSingleton<HtmlSafetyPolicy>();
+        services.TryAddSingleton<SafeHtmlRenderer>();
+        services.TryAddSingleton<PostParser>();
+        services.TryAddSingleton<PostDefaults>();
+        services.TryAddSingleton<PostImages>();
+        services.TryAddSingleton<PostExcerpts>();
+        services.TryAddSingleton<PostCounts>();
+        services.TryAddSingleton<PostRenderer>();
         return services;
     }
 }

@@ -2,10 +2,9 @@ using System.Text;
 using HealthFunctions.Publishing.Content;
 using HealthFunctions.Publishing.Index;
 using HealthFunctions.Publishing.Media;
-using HealthFunctions.Publishing.Posts;
-using HealthFunctions.Publishing.Rendering;
 using HealthFunctions.Publishing.Sources;
 using HealthFunctions.Publishing.Sync;
+using HealthFunctions.Publishing.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Moq;
@@ -170,7 +169,7 @@ public sealed class ContentSyncTests
             _index.Object,
             _media.Object,
             _content.Object,
-            new PostRenderer(MarkdownPipelineFactory.Create(), new HtmlSafetyPolicy(), options),
+            TestPosts.Create(),
             clock ?? TimeProvider.System,
             options,
             NullLogger<ContentSync>.Instance);

@@ -4,9 +4,9 @@ using HealthFunctions.Publishing.Tests.Support;
 namespace HealthFunctions.Publishing.Tests;
 
 /// <summary>
-/// The renderer stores Markdig's own markup for blocks without raw HTML and sanitises only the runs of
-/// blocks that carry raw HTML. These tests pin what an editor sees of that: structure kept across
-/// blocks, refused addresses reported, and the batched sanitising giving the same answers.
+/// The renderer stores Markdig's own markup for documents without raw HTML and sends documents with
+/// any raw HTML through the sanitiser as a whole. These tests pin what an editor sees of that:
+/// structure kept across blocks, refused addresses reported, and no post affecting another.
 /// </summary>
 public sealed class SafeHtmlRendererTests
 {
@@ -100,31 +100,39 @@ public sealed class SafeHtmlRendererTests
     }
 
     [Fact]
-    public void Sanitising_fragments_together_gives_what_sanitising_each_alone_gives()
+    public void Regression_a_link_left_open_in_one_post_does_not_reach_into_the_next_post()
     {
-        var policy = new HtmlSafetyPolicy();
-        string[] fragments =
-        [
-            "<p>Dose <sup>1</sup> <script>alert(1)</script></p>\n",
-            "<details open ontoggle=alert(1)><summary>More</summary><p>Text</p></details>\n",
-            "<div class=\"callout\"><p><strong>Note:</strong> <a href=\"https://www.nhs.uk/\">NHS</a></p></div>\n",
-        ];
+        // Issue 13: with remembered sanitised templates, post b rendered after post a on the same renderer
+        // had its second paragraph inside an unclosed <a>; on a fresh renderer it stood outside.
+        const string a = "See <a href=\"https://elsewhere.example/\">this</i> site.\n\nMiddle.\n\nEnd<sup>2</sup>.";
+        const string b = "See <a href=\"https://elsewhere.example/\">this</i> site.\n\nDr Osei's paragraph.";
+        var shared = TestPosts.Create();
 
-        Assert.Equal(fragments.Select(f => policy.Sanitize(f).Trim()), policy.SanitizeEach(fragments).Select(f => f!.Trim()));
+        shared.Render("a.md", TestPosts.WithBody(a));
+        var afterA = shared.Render("b.md", TestPosts.WithBody(b)).Html;
+        var fresh = TestPosts.Create().Render("b.md", TestPosts.WithBody(b)).Html;
+
+        // b's own link is left open, so (as in a browser) it wraps b's later paragraph: always, not only
+        // after some other post.
+        Assert.Equal(fresh, afterA);
+        var paragraphs = Html.Body(afterA).QuerySelectorAll("p");
+        Assert.Equal(["See this site.", "Dr Osei's paragraph."], paragraphs.Select(p => p.TextContent));
     }
 
     [Fact]
-    public void A_fragment_that_leaves_an_attribute_open_does_not_swallow_the_others()
+    public void A_post_with_raw_html_is_sanitised_as_a_whole_and_one_without_is_markdigs_own_output()
     {
         var policy = new HtmlSafetyPolicy();
-        string[] fragments = ["<p title=\"open", "<p>second</p>", "<img src=x onerror=alert(1)>\">third"];
+        var pipeline = MarkdownPipelineFactory.Create();
+        const string plain = "Plain *text* with a [link](https://www.nhs.uk/) & <https://example.org>.";
+        const string raw = "Text with <kbd>raw</kbd> HTML and <script>alert(1)</script>.";
 
-        var results = policy.SanitizeEach(fragments);
+        var plainHtml = new SafeHtmlRenderer(pipeline, policy).Render(Markdig.Markdown.Parse(plain, pipeline));
+        var rawHtml = new SafeHtmlRenderer(pipeline, policy).Render(Markdig.Markdown.Parse(raw, pipeline));
 
-        Assert.Equal(3, results.Count);
-        Assert.All(results, result => Assert.DoesNotContain('\uE000', result!));
-        Assert.All(results, result => Assert.DoesNotContain("onerror", result!, StringComparison.OrdinalIgnoreCase));
-        Assert.Contains("second", results[1], StringComparison.Ordinal);
+        Assert.Contains("&amp;", plainHtml, StringComparison.Ordinal);
+        Assert.Equal(policy.Sanitize(Markdig.Markdown.ToHtml(raw, pipeline)), rawHtml);
+        Assert.DoesNotContain("script", rawHtml, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -1,8 +1,4 @@
 using System.Globalization;
-using HealthFunctions.Publishing;
-using HealthFunctions.Publishing.Posts;
-using HealthFunctions.Publishing.Rendering;
-using Microsoft.Extensions.Options;
 
 namespace HealthFunctions.Benchmarks.Corpus;
 
@@ -20,7 +16,7 @@ internal static class CorpusReport
         arguments.RejectUnknown();
 
         var posts = PostCorpus.Generate(count);
-        var renderer = new PostRenderer(MarkdownPipelineFactory.Create(), new HtmlSafetyPolicy(), Options.Create(new PublishingOptions()));
+        var renderer = Rendering.Renderers.Post();
         var words = posts.Select(post => renderer.Render(post.Name, post.Bytes).WordCount).Order().ToList();
         var bytes = posts.Select(post => post.Bytes.Length).Order().ToList();
         output.WriteLine(Invariant($"{posts.Count} posts (seed {PostCorpus.Seed}), {bytes.Sum() / 1e6:F2} MB of Markdown"));

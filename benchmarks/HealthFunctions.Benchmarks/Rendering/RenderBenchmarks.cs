@@ -1,19 +1,17 @@
 using BenchmarkDotNet.Attributes;
 using HealthFunctions.Benchmarks.Corpus;
-using HealthFunctions.Publishing;
 using HealthFunctions.Publishing.Posts;
 using HealthFunctions.Publishing.Rendering;
 using Markdig;
 using Markdig.Extensions.Yaml;
 using Markdig.Syntax;
-using Microsoft.Extensions.Options;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace HealthFunctions.Benchmarks.Rendering;
 
 /// <summary>
 /// The cost of turning one post into HTML, per post, over the whole generated corpus: raw Markdig
-/// (the baseline), our full render step the first time and again, and its parts, with the
-/// whole-document sanitiser pass posts used to go through for comparison. Each invocation handles
+/// (the baseline), our full render step, and its parts. Each invocation handles
 /// every post once, so the figures BenchmarkDotNet prints are per post; the MB/s column is Markdown
 /// source per second.
 /// </summary>
@@ -26,6 +24,7 @@ public class RenderBenchmarks
 
     private IReadOnlyList<CorpusPost> _posts = [];
     private string[] _rawHtml = [];
+    private IServiceProvider _services = null!;
     private MarkdownPipeline _pipeline = null!;
     private HtmlSafetyPolicy _safety = null!;
     private PostRenderer _renderer = null!;
@@ -36,9 +35,10 @@ public class RenderBenchmarks
     public void Setup()
     {
         _posts = PostCorpus.Generate(PostCount);
-        _pipeline = MarkdownPipelineFactory.Create();
-        _safety = new HtmlSafetyPolicy();
-        _renderer = new PostRenderer(_pipeline, _safety, Options.Create(new PublishingOptions()));
+        _services = Renderers.Services();
+        _pipeline = _services.GetRequiredService<MarkdownPipeline>();
+        _safety = _services.GetRequiredService<HtmlSafetyPolicy>();
+        _renderer = _services.GetRequiredService<PostRenderer>();
         _rawHtml = _posts.Select(post => Markdown.ToHtml(post.Markdown, _pipeline)).ToArray();
         _documents = _posts.Select(post => Markdown.Parse(post.Markdown, _pipeline)).ToArray();
         _frontMatter = _documents
@@ -61,27 +61,12 @@ public class RenderBenchmarks
     }
 
     /// <summary>
-    /// What the publish step does to a file: decode, front matter, parse, render, sanitise, excerpt, counts.
-    /// A new renderer for each pass over the corpus, so its memory of sanitised raw-HTML templates starts
-    /// empty and every post is rendered for the first time (templates shared between posts still repeat,
-    /// as they would in a reindex).
+    /// What the publish step does to a file: decode, front matter, parse, defaults, images, safe HTML,
+    /// excerpt, counts. The renderer keeps nothing between posts, so every render costs the same as a
+    /// first one.
     /// </summary>
-    [Benchmark(OperationsPerInvoke = PostCount, Description = "PostRenderer.Render (full, first render)")]
+    [Benchmark(OperationsPerInvoke = PostCount, Description = "PostRenderer.Render (full)")]
     public int FullRender()
-    {
-        var renderer = new PostRenderer(_pipeline, _safety, Options.Create(new PublishingOptions()));
-        var length = 0;
-        foreach (var post in _posts)
-        {
-            length += renderer.Render(post.Name, post.Bytes).Html.Length;
-        }
-
-        return length;
-    }
-
-    /// <summary>The same posts through a renderer that has rendered them before (an editor re-uploading, a repeated reindex).</summary>
-    [Benchmark(OperationsPerInvoke = PostCount, Description = "PostRenderer.Render (full, rendered before)")]
-    public int FullRenderAgain()
     {
         var length = 0;
         foreach (var post in _posts)
@@ -105,11 +90,11 @@ public class RenderBenchmarks
         return blocks;
     }
 
-    /// <summary>Parse plus <see cref="SafeHtmlRenderer"/> (first render): URL checks in the tree, Markdig's markup, sanitised raw-HTML runs.</summary>
+    /// <summary>Parse plus <see cref="SafeHtmlRenderer"/>: address checks in the tree, Markdig's markup, the sanitiser over posts with raw HTML.</summary>
     [Benchmark(OperationsPerInvoke = PostCount, Description = "Parse + SafeHtmlRenderer.Render")]
     public int ParseAndSafeRender()
     {
-        var safeHtml = new SafeHtmlRenderer(_pipeline, _safety);
+        var safeHtml = _services.GetRequiredService<SafeHtmlRenderer>();
         var length = 0;
         foreach (var post in _posts)
         {
@@ -120,8 +105,8 @@ public class RenderBenchmarks
     }
 
     /// <summary>
-    /// The sanitiser over the whole of the HTML Markdig made of each post: how every post was made safe
-    /// before <see cref="SafeHtmlRenderer"/>, kept as the reference the change is measured against.
+    /// The sanitiser over the whole of the HTML Markdig made of each post, raw HTML or not: what the
+    /// renderer would cost if it sanitised every post.
     /// </summary>
     [Benchmark(OperationsPerInvoke = PostCount, Description = "HtmlSafetyPolicy.Sanitize, whole document")]
     public int SanitizeOnly()

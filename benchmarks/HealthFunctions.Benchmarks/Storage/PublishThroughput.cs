@@ -1,12 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
 using HealthFunctions.Benchmarks.Corpus;
-using HealthFunctions.Publishing;
-using HealthFunctions.Publishing.Posts;
-using HealthFunctions.Publishing.Rendering;
 using HealthFunctions.Publishing.Sources;
 using HealthFunctions.Publishing.Sync;
-using Microsoft.Extensions.Options;
 
 namespace HealthFunctions.Benchmarks.Storage;
 
@@ -111,12 +107,11 @@ internal static class PublishThroughput
 
     /// <summary>
     /// Posts per second of the render step alone, for comparison with the storage-bound figures: a renderer
-    /// warmed up on other posts, then timed on posts it has not rendered (its memory of sanitised
-    /// templates holds nothing of theirs).
+    /// warmed up on other posts, then timed on posts it has not rendered.
     /// </summary>
     private static double RenderOnly(IReadOnlyList<CorpusPost> warmup, IReadOnlyList<CorpusPost> posts)
     {
-        var renderer = new PostRenderer(MarkdownPipelineFactory.Create(), new HtmlSafetyPolicy(), Options.Create(new PublishingOptions()));
+        var renderer = Rendering.Renderers.Post();
         foreach (var post in warmup)
         {
             renderer.Render(post.Name, post.Bytes);

@@ -12,6 +12,9 @@ public sealed record FrontMatter
 
     public DateTimeOffset? Date { get; init; }
 
+    /// <summary>Why the <c>date</c> field could not be read, when it was given but is not a date.</summary>
+    public PostFormatException? UnreadableDate { get; init; }
+
     public DateTimeOffset? Updated { get; init; }
 
     public string? Slug { get; init; }

@@ -38,7 +38,7 @@ public static class FrontMatterReader
             matter = canonical switch
             {
                 "title" => matter with { Title = fields.Text(key, value) },
-                "date" => matter with { Date = fields.Date(key, value) },
+                "date" => ReadDate(matter, fields, key, value),
                 "updated" or "lastmod" or "modified" => matter with { Updated = fields.Date(key, value) },
                 "slug" => matter with { Slug = fields.SlugText(key, value) },
                 "tags" => matter with { Tags = fields.List(key, value) },
@@ -60,6 +60,19 @@ public static class FrontMatterReader
         }
 
         return matter with { Extra = extra };
+
+        static FrontMatter ReadDate(FrontMatter current, YamlFields fields, string key, YamlNode value)
+        {
+            try
+            {
+                return current with { Date = fields.Date(key, value) };
+            }
+            catch (PostFormatException ex)
+            {
+                // Kept rather than thrown: a date in the file name may stand in for it (see PostDefaults).
+                return current with { UnreadableDate = ex };
+            }
+        }
 
         FrontMatter KeepUnknown(FrontMatter current, string key, YamlNode value)
         {

@@ -44,80 +44,65 @@ public static class DocumentText
         return sink.Counter.Words;
     }
 
-    private static void Walk(Block block, bool paragraphsOnly, TextSink sink)
-    {
-        switch (block)
+    private static void Walk(Block root, bool paragraphsOnly, TextSink sink) =>
+        MarkdownWalk.ForEachBlock(root, block =>
         {
-            case CodeBlock or YamlFrontMatterBlock or ThematicBreakBlock:
-                break;
-            case HtmlBlock or FootnoteGroup or HeadingBlock or Table when paragraphsOnly:
-                break;
-            case HtmlBlock html:
-                sink.Append(RawHtml.VisibleText(html.Lines.ToString()));
-                sink.EndPassage();
-                break;
-            case LeafBlock { Inline: { } inline }:
-                var hidden = 0;
-                Append(sink, inline, ref hidden);
-                sink.EndPassage();
-                break;
-            case ContainerBlock container:
-                for (var i = 0; i < container.Count; i++)
-                {
-                    Walk(container[i], paragraphsOnly, sink);
-                }
-
-                break;
-        }
-    }
-
-    private static void Append(TextSink sink, Inline inline, ref int hidden)
-    {
-        // Plain text is most of any post: the common case first.
-        if (inline is LiteralInline text)
-        {
-            if (hidden == 0)
+            switch (block)
             {
-                sink.Append(text.Content.AsSpan());
+                case CodeBlock or YamlFrontMatterBlock or ThematicBreakBlock:
+                    return false;
+                case HtmlBlock or FootnoteGroup or HeadingBlock or Table when paragraphsOnly:
+                    return false;
+                case HtmlBlock html:
+                    sink.Append(RawHtml.VisibleText(html.Lines.ToString()));
+                    sink.EndPassage();
+                    return false;
+                case LeafBlock { Inline: { } inline }:
+                    AppendInlines(sink, inline);
+                    sink.EndPassage();
+                    return false;
+                default:
+                    return block is ContainerBlock;
             }
+        });
 
-            return;
-        }
-
-        switch (inline)
+    /// <summary>Appends the visible text of the inlines in <paramref name="root"/>.</summary>
+    private static void AppendInlines(TextSink sink, ContainerInline root)
+    {
+        // Depth inside raw HTML elements whose content the sanitiser drops (script, style, ...).
+        var hidden = 0;
+        MarkdownWalk.ForEachInline(root, inline =>
         {
-            case HtmlInline html:
-                hidden = Math.Max(0, hidden + RawHtml.HiddenDepthChange(html.Tag));
-                break;
-            case CodeInline when hidden > 0:
-                break;
-            case CodeInline code:
-                sink.Append(code.Content);
-                break;
-            case HtmlEntityInline when hidden > 0:
-                break;
-            case HtmlEntityInline entity:
-                sink.Append(entity.Transcoded.AsSpan());
-                break;
-            case LineBreakInline:
-                sink.Append(" ");
-                break;
-            case AutolinkInline when hidden > 0:
-                break;
-            case AutolinkInline autolink:
-                sink.Append(autolink.Url);
-                break;
-            case LinkInline { IsImage: true }:
-            case FootnoteLink:
-                break;
-            case ContainerInline container:
-                for (var child = container.FirstChild; child is not null; child = child.NextSibling)
-                {
-                    Append(sink, child, ref hidden);
-                }
+            switch (inline)
+            {
+                case LiteralInline text:
+                    if (hidden == 0)
+                    {
+                        sink.Append(text.Content.AsSpan());
+                    }
 
-                break;
-        }
+                    return false;
+                case HtmlInline html:
+                    hidden = Math.Max(0, hidden + RawHtml.HiddenDepthChange(html.Tag));
+                    return false;
+                case CodeInline code when hidden == 0:
+                    sink.Append(code.Content);
+                    return false;
+                case HtmlEntityInline entity when hidden == 0:
+                    sink.Append(entity.Transcoded.AsSpan());
+                    return false;
+                case LineBreakInline:
+                    sink.Append(" ");
+                    return false;
+                case AutolinkInline autolink when hidden == 0:
+                    sink.Append(autolink.Url);
+                    return false;
+                case LinkInline { IsImage: true } or FootnoteLink:
+                    return false;
+                default:
+                    return inline is ContainerInline;
+            }
+        });
     }
 
     /// <summary>Where the walk puts text: a passage ends after each leaf block and raw HTML block.</summary>

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using AngleSharp;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 using Ganss.Xss;
@@ -33,33 +31,11 @@ public sealed class HtmlSafetyPolicy
         "http", "https", "mailto",
     };
 
-    /// <summary>The sanitiser with AngleSharp's CSS engine, needed to read and filter <c>style</c> attributes.</summary>
     private readonly HtmlSanitizer _sanitizer;
-
-    /// <summary>
-    /// The same policy on a parser without the CSS engine, about a fifth cheaper. Used only for markup
-    /// in which the word "style" does not occur at all, where no style attribute or element can exist.
-    /// </summary>
-    private readonly HtmlSanitizer _sanitizerWithoutCss;
 
     public HtmlSafetyPolicy()
     {
-        // The default parser factory builds a new parser and browsing context on every call, which costs
-        // more than sanitising a paragraph. A parser is not thread-safe, so each thread keeps its own.
-        _sanitizer = Create(() => _threadParser ??= HtmlSanitizer.DefaultHtmlParserFactory());
-        _sanitizerWithoutCss = Create(() => _threadParserWithoutCss ??= new HtmlParser(
-            HtmlSanitizer.DefaultHtmlParserFactory().Options, BrowsingContext.New(Configuration.Default)));
-    }
-
-    [ThreadStatic]
-    private static HtmlParser? _threadParser;
-
-    [ThreadStatic]
-    private static HtmlParser? _threadParserWithoutCss;
-
-    private static HtmlSanitizer Create(Func<HtmlParser> parserFactory)
-    {
-        var sanitizer = new HtmlSanitizer(new HtmlSanitizerOptions
+        _sanitizer = new HtmlSanitizer(new HtmlSanitizerOptions
         {
             AllowedTags = new HashSet<string>(Tags, StringComparer.OrdinalIgnoreCase),
             AllowedAttributes = new HashSet<string>(Attributes, StringComparer.OrdinalIgnoreCase),
@@ -67,93 +43,23 @@ public sealed class HtmlSafetyPolicy
             AllowedCssProperties = new HashSet<string>(["text-align"], StringComparer.OrdinalIgnoreCase),
             UriAttributes = new HashSet<string>(["href", "src", "cite", "action", "formaction", "longdesc", "poster", "background", "srcset", "xlink:href"], StringComparer.OrdinalIgnoreCase),
         });
-        sanitizer.AllowedAttributes.Add("style");
-        sanitizer.PostProcessNode += (_, e) => Tighten(e.Node);
-        sanitizer.HtmlParserFactory = parserFactory;
-        return sanitizer;
+        _sanitizer.AllowedAttributes.Add("style");
+        _sanitizer.PostProcessNode += (_, e) => Tighten(e.Node);
+
+        // The default factory builds a new parser and browsing context for every call, which costs more
+        // than sanitising a short post. A parser holds no state between documents but is not thread-safe,
+        // so each thread keeps its own.
+        _sanitizer.HtmlParserFactory = () => _threadParser ??= HtmlSanitizer.DefaultHtmlParserFactory();
     }
 
-    private HtmlSanitizer For(string html) =>
-        html.Contains("style", StringComparison.OrdinalIgnoreCase) ? _sanitizer : _sanitizerWithoutCss;
+    [ThreadStatic]
+    private static HtmlParser? _threadParser;
 
     /// <summary>What <see cref="IsAllowedUrl"/> accepts, in words, for messages to editors.</summary>
     public const string AllowedUrlsText = "only http, https and mailto links and relative paths are allowed";
 
     /// <summary>Returns <paramref name="html"/> with everything outside the policy removed.</summary>
-    public string Sanitize(string html) => For(html).Sanitize(html);
-
-    /// <summary>
-    /// The character that starts the separator <see cref="SanitizeEach"/> puts between fragments; callers
-    /// may use it for markers of their own in text. Wherever it ends up inside an attribute after
-    /// sanitising, <see cref="SanitizeEach"/> reports the fragment instead of returning it.
-    /// </summary>
-    public const char MarkerCharacter = '\uE000';
-
-    /// <summary>
-    /// Sanitises several independent fragments in one parse (each parse has a fixed cost that is larger than a
-    /// short fragment's): the fragments are joined with a separator no upload can know, a random token in
-    /// text, and the sanitised result is cut at it again. If the separator does not come back exactly once
-    /// between each pair of fragments (markup left open in one fragment can move it), every fragment is
-    /// sanitised on its own instead. Either way each result is what <see cref="Sanitize"/> would allow.
-    /// </summary>
-    /// <returns>
-    /// The sanitised fragments, in order; null for a fragment in which <see cref="MarkerCharacter"/> ends up
-    /// inside an attribute value, where text-position markers could not be trusted.
-    /// </returns>
-    public IReadOnlyList<string?> SanitizeEach(IReadOnlyList<string> fragments)
-    {
-        ArgumentNullException.ThrowIfNull(fragments);
-        if (fragments.Count > 1)
-        {
-            var separator = $"{MarkerCharacter}{Convert.ToHexString(RandomNumberGenerator.GetBytes(12))}\uE001";
-            var joined = string.Join(separator, fragments);
-            var sanitizer = For(joined);
-            using var document = sanitizer.SanitizeDom(joined);
-            if (document.Body is { } body && !AnyAttributeContains(body, MarkerCharacter))
-            {
-                var parts = body.ChildNodes.ToHtml(sanitizer.OutputFormatter).Split(separator);
-                if (parts.Length == fragments.Count)
-                {
-                    return parts;
-                }
-            }
-        }
-
-        return fragments.Select(SanitizeAlone).ToArray();
-    }
-
-    private string? SanitizeAlone(string fragment)
-    {
-        var sanitizer = For(fragment);
-        using var document = sanitizer.SanitizeDom(fragment);
-        if (document.Body is not { } body)
-        {
-            return string.Empty;
-        }
-
-        return AnyAttributeContains(body, MarkerCharacter) ? null : body.ChildNodes.ToHtml(sanitizer.OutputFormatter);
-    }
-
-    private static bool AnyAttributeContains(IElement element, char character)
-    {
-        foreach (var attribute in element.Attributes)
-        {
-            if (attribute.Value.Contains(character))
-            {
-                return true;
-            }
-        }
-
-        foreach (var child in element.Children)
-        {
-            if (AnyAttributeContains(child, character))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    public string Sanitize(string html) => _sanitizer.Sanitize(html);
 
     /// <summary>
     /// True when a link or image may point at <paramref name="url"/>: no scheme (a relative path, a

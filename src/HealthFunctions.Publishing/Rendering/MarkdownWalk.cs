@@ -4,90 +4,83 @@ using Markdig.Syntax.Inlines;
 namespace HealthFunctions.Publishing.Rendering;
 
 /// <summary>
-/// Plain depth-first walks over a Markdig syntax tree, in document order. Markdig's own
-/// <c>Descendants</c> helpers nest one iterator per level, which costs as much as rendering on
-/// a long post; these visit each node once with no allocation beyond the result.
+/// Depth-first walks over a Markdig syntax tree, in document order, outermost first. They use no
+/// recursion: blocks are walked with a stack and inlines by their sibling and parent links, so a
+/// hostile upload nested thousands of levels deep cannot overflow the call stack.
 /// </summary>
 internal static class MarkdownWalk
 {
-    /// <summary>Every inline of type <typeparamref name="T"/> under <paramref name="block"/>, outermost first.</summary>
-    public static List<T> Inlines<T>(Block block)
-        where T : Inline
+    /// <summary>
+    /// Visits <paramref name="root"/> and the blocks inside it; <paramref name="visit"/> returns whether to
+    /// go into the block it was given.
+    /// </summary>
+    public static void ForEachBlock(Block root, Func<Block, bool> visit)
     {
-        var found = new List<Inline>();
-        Collect(block, found, inline => inline is T);
-        return found.ConvertAll(inline => (T)inline);
+        var stack = new Stack<Block>();
+        stack.Push(root);
+        while (stack.TryPop(out var block))
+        {
+            if (visit(block) && block is ContainerBlock container)
+            {
+                for (var i = container.Count - 1; i >= 0; i--)
+                {
+                    stack.Push(container[i]);
+                }
+            }
+        }
     }
 
-    /// <summary>Every inline under <paramref name="block"/> that <paramref name="wanted"/> accepts, outermost first.</summary>
+    /// <summary>
+    /// Visits the inlines inside <paramref name="root"/> (not the root itself); <paramref name="visit"/>
+    /// returns whether to go into the inline it was given.
+    /// </summary>
+    public static void ForEachInline(ContainerInline root, Func<Inline, bool> visit)
+    {
+        var node = root.FirstChild;
+        while (node is not null)
+        {
+            if (visit(node) && node is ContainerInline { FirstChild: { } first })
+            {
+                node = first;
+                continue;
+            }
+
+            while (node.NextSibling is null)
+            {
+                if (node.Parent is not { } parent || ReferenceEquals(parent, root))
+                {
+                    return;
+                }
+
+                node = parent;
+            }
+
+            node = node.NextSibling;
+        }
+    }
+
+    /// <summary>Every inline under <paramref name="block"/> that <paramref name="wanted"/> accepts.</summary>
     public static List<Inline> Inlines(Block block, Func<Inline, bool> wanted)
     {
         var found = new List<Inline>();
-        Collect(block, found, wanted);
+        ForEachBlock(block, each =>
+        {
+            if (each is LeafBlock { Inline: { } inline })
+            {
+                Collect(inline, found, wanted);
+            }
+
+            return true;
+        });
         return found;
     }
 
-    /// <summary>True when any inline under <paramref name="block"/> is a <typeparamref name="T"/>; stops at the first.</summary>
-    public static bool HasInline<T>(Block block)
-        where T : Inline
-    {
-        switch (block)
-        {
-            case LeafBlock { Inline: { } inline }:
-                return HasInline<T>(inline);
-            case ContainerBlock container:
-                for (var i = 0; i < container.Count; i++)
-                {
-                    if (HasInline<T>(container[i]))
-                    {
-                        return true;
-                    }
-                }
+    /// <summary>Every inline of type <typeparamref name="T"/> under <paramref name="block"/>.</summary>
+    public static List<T> Inlines<T>(Block block)
+        where T : Inline =>
+        Inlines(block, inline => inline is T).ConvertAll(inline => (T)inline);
 
-                return false;
-            default:
-                return false;
-        }
-    }
-
-    /// <summary>True when <paramref name="block"/> is or holds a <typeparamref name="T"/>; stops at the first.</summary>
-    public static bool HasBlock<T>(Block block)
-        where T : Block
-    {
-        if (block is T)
-        {
-            return true;
-        }
-
-        if (block is ContainerBlock container)
-        {
-            for (var i = 0; i < container.Count; i++)
-            {
-                if (HasBlock<T>(container[i]))
-                {
-                    return true;
-                }
-            }
-        }
-
-        return false;
-    }
-
-    private static bool HasInline<T>(ContainerInline container)
-        where T : Inline
-    {
-        for (var child = container.FirstChild; child is not null; child = child.NextSibling)
-        {
-            if (child is T || (child is ContainerInline nested && HasInline<T>(nested)))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    /// <summary>Every inline of type <typeparamref name="T"/> inside <paramref name="container"/>, outermost first.</summary>
+    /// <summary>Every inline of type <typeparamref name="T"/> inside <paramref name="container"/>.</summary>
     public static List<T> Inlines<T>(ContainerInline container)
         where T : Inline
     {
@@ -96,62 +89,40 @@ internal static class MarkdownWalk
         return found.ConvertAll(inline => (T)inline);
     }
 
-    /// <summary>Every block under <paramref name="block"/> (itself included) of type <typeparamref name="T"/>.</summary>
-    public static List<T> Blocks<T>(Block block)
+    /// <summary>True when <paramref name="block"/> is or holds a <typeparamref name="T"/>.</summary>
+    public static bool HasBlock<T>(Block block)
         where T : Block
     {
-        var found = new List<T>();
-        CollectBlocks(block, found);
+        var found = false;
+        ForEachBlock(block, each => !(found |= each is T));
         return found;
     }
 
-    private static void Collect(Block block, List<Inline> found, Func<Inline, bool> wanted)
+    /// <summary>True when any inline under <paramref name="block"/> is a <typeparamref name="T"/>.</summary>
+    public static bool HasInline<T>(Block block)
+        where T : Inline
     {
-        switch (block)
+        var found = false;
+        ForEachBlock(block, each =>
         {
-            case LeafBlock { Inline: { } inline }:
-                Collect(inline, found, wanted);
-                break;
-            case ContainerBlock container:
-                for (var i = 0; i < container.Count; i++)
-                {
-                    Collect(container[i], found, wanted);
-                }
-
-                break;
-        }
-    }
-
-    private static void Collect(ContainerInline container, List<Inline> found, Func<Inline, bool> wanted)
-    {
-        for (var child = container.FirstChild; child is not null; child = child.NextSibling)
-        {
-            if (wanted(child))
+            if (!found && each is LeafBlock { Inline: { } inline })
             {
-                found.Add(child);
+                ForEachInline(inline, child => !(found |= child is T));
             }
 
-            if (child is ContainerInline nested)
-            {
-                Collect(nested, found, wanted);
-            }
-        }
+            return !found;
+        });
+        return found;
     }
 
-    private static void CollectBlocks<T>(Block block, List<T> found)
-        where T : Block
-    {
-        if (block is T match)
+    private static void Collect(ContainerInline container, List<Inline> found, Func<Inline, bool> wanted) =>
+        ForEachInline(container, inline =>
         {
-            found.Add(match);
-        }
-
-        if (block is ContainerBlock container)
-        {
-            for (var i = 0; i < container.Count; i++)
+            if (wanted(inline))
             {
-                CollectBlocks(container[i], found);
+                found.Add(inline);
             }
-        }
-    }
+
+            return true;
+        });
 }

@@ -8,42 +8,12 @@ namespace HealthFunctions.Publishing.Rendering;
 
 /// <summary>
 /// Finds the raw HTML an author wrote inside Markdown, the only part of a rendered post that Markdig
-/// copies through unescaped, and estimates how many elements it leaves open.
+/// copies through unescaped, and reads the text a reader would see of it.
 /// </summary>
 internal static partial class RawHtml
 {
     /// <summary>True when <paramref name="block"/> is, or holds anywhere inside it, raw HTML.</summary>
     public static bool In(Block block) => MarkdownWalk.HasBlock<HtmlBlock>(block) || MarkdownWalk.HasInline<HtmlInline>(block);
-
-    /// <summary>
-    /// The number of elements left open after <paramref name="block"/>, given <paramref name="open"/>
-    /// before it: raw opening tags add one, closing tags take one away; void and self-closed elements
-    /// and comments count nothing. It never drops below zero. Only an estimate (it knows nothing of
-    /// implied end tags), which is all a caller may use it for: deciding how many blocks to keep together.
-    /// </summary>
-    public static int OpenElementsAfter(Block block, int open)
-    {
-        foreach (var piece in Pieces(block))
-        {
-            open = piece switch
-            {
-                HtmlBlock html => Count(html.Lines.ToString(), open),
-                HtmlInline inline => Count(inline.Tag, open),
-                _ => open,
-            };
-        }
-
-        return open;
-    }
-
-    /// <summary>The raw HTML blocks and inline tags in <paramref name="block"/>.</summary>
-    private static List<MarkdownObject> Pieces(Block block)
-    {
-        var pieces = new List<MarkdownObject>();
-        pieces.AddRange(MarkdownWalk.Blocks<HtmlBlock>(block));
-        pieces.AddRange(MarkdownWalk.Inlines<HtmlInline>(block));
-        return pieces;
-    }
 
     /// <summary>
     /// The text a reader sees in a raw HTML block: tags dropped, entities decoded, block-level elements
@@ -103,29 +73,6 @@ internal static partial class RawHtml
         "a", "abbr", "b", "cite", "code", "del", "dfn", "em", "i", "ins", "kbd", "mark", "q", "s", "samp", "small",
         "span", "strong", "sub", "sup", "time", "u", "var", "wbr",
     };
-
-    private static int Count(string html, int open)
-    {
-        foreach (Match match in Tag().Matches(html))
-        {
-            var name = match.Groups["name"].Value;
-            if (name.Length == 0 || VoidElements.Contains(name))
-            {
-                continue;
-            }
-
-            if (match.Groups["close"].Success)
-            {
-                open = Math.Max(0, open - 1);
-            }
-            else if (!match.Groups["self"].Success)
-            {
-                open++;
-            }
-        }
-
-        return open;
-    }
 
     private static readonly HashSet<string> VoidElements = new(StringComparer.OrdinalIgnoreCase)
     {

@@ -1,6 +1,6 @@
 using System.Text;
 using HealthFunctions.Publishing.Posts;
-using HealthFunctions.Publishing.Rendering;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace HealthFunctions.Publishing.Tests.Support;
@@ -14,7 +14,11 @@ internal static class TestPosts
     {
         var options = new PublishingOptions();
         configure?.Invoke(options);
-        return new PostRenderer(MarkdownPipelineFactory.Create(), new HtmlSafetyPolicy(), Options.Create(options));
+        return new ServiceCollection()
+            .AddSingleton(Options.Create(options))
+            .AddPostRendering()
+            .BuildServiceProvider()
+            .GetRequiredService<PostRenderer>();
     }
 
     /// <summary>Front matter with just a title and a date, so a test can focus on the body.</summary>
