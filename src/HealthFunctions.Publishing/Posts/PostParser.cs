@@ -1,3 +1,5 @@
+using System.Globalization;
+using HealthFunctions.Publishing.Rendering;
 using Markdig;
 using Markdig.Extensions.Yaml;
 using Markdig.Syntax;
@@ -42,16 +44,33 @@ public sealed class PostParser(MarkdownPipeline pipeline, IOptions<PublishingOpt
     public MarkdownDocument ParseMarkdown(string markdown)
     {
         SourceLimits.Check(markdown);
+        MarkdownDocument document;
         try
         {
-            return Markdown.Parse(markdown, pipeline);
+            document = Markdown.Parse(markdown, pipeline);
         }
         catch (ArgumentException ex) when (ex.Message.Contains("deeply nested", StringComparison.Ordinal))
         {
-            throw new PostFormatException(
-                $"the text is nested too deeply: quotes, lists, links or emphasis may be nested at most {SourceLimits.MaxNesting} levels inside each other.");
+            throw TooDeep();
         }
+
+        // Emphasis and link brackets are matched after parsing and may nest deeper than the parser checks;
+        // Markdig's renderer would refuse them later, so the same limit is applied here.
+        if (MarkdownWalk.InlineDepth(document) > SourceLimits.MaxNesting)
+        {
+            throw TooDeep();
+        }
+
+        var tags = RawHtml.TagCount(document);
+        return tags > SourceLimits.MaxRawHtmlTags
+            ? throw new PostFormatException(string.Create(
+                CultureInfo.InvariantCulture,
+                $"the file has {tags:N0} raw HTML tags; the limit is {SourceLimits.MaxRawHtmlTags:N0}. Write more of it as Markdown, or split the post."))
+            : document;
     }
+
+    private static PostFormatException TooDeep() =>
+        new($"the text is nested too deeply: quotes, lists, links or emphasis may be nested at most {SourceLimits.MaxNesting} levels inside each other.");
 
     /// <summary>The text between the front matter fences, as one string.</summary>
     public static string YamlOf(YamlFrontMatterBlock block) =>

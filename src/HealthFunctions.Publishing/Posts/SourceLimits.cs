@@ -18,6 +18,12 @@ public static class SourceLimits
     /// <summary>Most heading lines in one file. Heading anchors are made unique one by one, which grows with the square of their number.</summary>
     public const int MaxHeadings = 1_000;
 
+    /// <summary>
+    /// Most raw HTML tags (and comments) in one file. The sanitiser's HTML parser slows down with the
+    /// square of the number of elements left open; real posts use a few dozen.
+    /// </summary>
+    public const int MaxRawHtmlTags = 2_000;
+
     /// <summary>Markdig's own limit on blocks and inlines nested inside each other (a list level counts twice).</summary>
     public const int MaxNesting = 127;
 

@@ -59,6 +59,44 @@ internal static class MarkdownWalk
         }
     }
 
+    /// <summary>
+    /// How deeply inlines nest inside each other anywhere under <paramref name="block"/> (1 for plain text
+    /// in a paragraph). Emphasis and brackets can nest far deeper than Markdig's parser checks.
+    /// </summary>
+    public static int InlineDepth(Block block)
+    {
+        var deepest = 0;
+        ForEachBlock(block, each =>
+        {
+            if (each is LeafBlock { Inline: { } root })
+            {
+                var depth = 0;
+                Inline? node = root;
+                while (node is not null)
+                {
+                    // Down to the first child where there is one, else on to the next sibling, climbing as needed.
+                    if (node is ContainerInline { FirstChild: { } first })
+                    {
+                        node = first;
+                        deepest = Math.Max(deepest, ++depth);
+                        continue;
+                    }
+
+                    while (node is not null && !ReferenceEquals(node, root) && node.NextSibling is null)
+                    {
+                        node = node.Parent;
+                        depth--;
+                    }
+
+                    node = node is null || ReferenceEquals(node, root) ? null : node.NextSibling;
+                }
+            }
+
+            return true;
+        });
+        return deepest;
+    }
+
     /// <summary>Every inline under <paramref name="block"/> that <paramref name="wanted"/> accepts.</summary>
     public static List<Inline> Inlines(Block block, Func<Inline, bool> wanted)
     {

@@ -16,6 +16,42 @@ internal static partial class RawHtml
     public static bool In(Block block) => MarkdownWalk.HasBlock<HtmlBlock>(block) || MarkdownWalk.HasInline<HtmlInline>(block);
 
     /// <summary>
+    /// How many raw HTML tags and comments <paramref name="block"/> holds: each inline tag, and each
+    /// <c>&lt;</c> followed by a letter, <c>/</c> or <c>!</c> in raw HTML blocks.
+    /// </summary>
+    public static int TagCount(Block block)
+    {
+        var count = 0;
+        MarkdownWalk.ForEachBlock(block, each =>
+        {
+            switch (each)
+            {
+                case HtmlBlock html:
+                    foreach (var line in html.Lines.Lines.Take(html.Lines.Count))
+                    {
+                        var text = line.Slice.AsSpan();
+                        for (var i = 0; i < text.Length - 1; i++)
+                        {
+                            count += text[i] == '<' && (char.IsAsciiLetter(text[i + 1]) || text[i + 1] is '/' or '!') ? 1 : 0;
+                        }
+                    }
+
+                    return false;
+                case LeafBlock { Inline: { } inline }:
+                    MarkdownWalk.ForEachInline(inline, child =>
+                    {
+                        count += child is HtmlInline ? 1 : 0;
+                        return true;
+                    });
+                    return false;
+                default:
+                    return true;
+            }
+        });
+        return count;
+    }
+
+    /// <summary>
     /// The text a reader sees in a raw HTML block: tags dropped, entities decoded, block-level elements
     /// separating words, and nothing from inside elements the sanitiser removes with their content
     /// (those outside <see cref="HtmlSafetyPolicy.Tags"/>, such as <c>script</c> and <c>style</c>).
