@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text.Json;
 using HealthFunctions.Api;
 using HealthFunctions.Publishing;
 using HealthFunctions.Publishing.Posts;
@@ -24,12 +23,14 @@ public static class CliApp
             Description = $"Storage connection string. Default: the PostsStorage setting, else the local emulator ({StorageConnection.LocalEmulator}).",
         };
 
-        var render = new Command("render", "Print the sanitised HTML the pipeline would store for a post.");
-        var file = new Argument<string>("file") { Description = "Markdown file, or - for standard input.", DefaultValueFactory = _ => "-" };
+        var render = new Command("render", "Print the sanitised HTML the pipeline would store for a post, or check many posts at once.");
+        var files = new Argument<string[]>("paths") { Description = "Markdown files or folders of them, or - for standard input.", Arity = ArgumentArity.ZeroOrMore };
         var json = new Option<bool>("--json") { Description = "Print the whole published record as JSON." };
-        render.Arguments.Add(file);
+        var outDir = new Option<string?>("--out") { Description = "Write each post's record to a file of its own under this folder (named after the file, .html or .json)." };
+        render.Arguments.Add(files);
         render.Options.Add(json);
-        render.SetAction((parse, ct) => RenderAsync(parse.GetValue(file)!, parse.GetValue(json), stdin, stdout, stderr, settings));
+        render.Options.Add(outDir);
+        render.SetAction((parse, ct) => RenderAsync(parse.GetValue(files) ?? [], parse.GetValue(json), parse.GetValue(outDir), stdin, stdout, stderr, settings));
 
         var publish = new Command("publish", "Upload Markdown files, or folders of them, to the source container.");
         var paths = new Argument<string[]>("paths") { Description = "Files or folders.", Arity = ArgumentArity.OneOrMore };
@@ -70,44 +71,15 @@ public static class CliApp
         return await parsed.InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr });
     }
 
-    private static async Task<int> RenderAsync(string file, bool asJson, TextReader stdin, TextWriter stdout, TextWriter stderr, IDictionary<string, string?>? settings)
+    private static async Task<int> RenderAsync(string[] paths, bool asJson, string? outDir, TextReader stdin, TextWriter stdout, TextWriter stderr, IDictionary<string, string?>? settings)
     {
         using var services = BuildServices(settings, connection: null, withStorage: false);
-        var renderer = services.GetRequiredService<PostRenderer>();
-        try
-        {
-            byte[] content;
-            string name;
-            if (file == "-")
-            {
-                content = System.Text.Encoding.UTF8.GetBytes(await stdin.ReadToEndAsync());
-                name = "stdin.md";
-            }
-            else if (!File.Exists(file))
-            {
-                await stderr.WriteLineAsync($"error: {file}: no such file.");
-                return 2;
-            }
-            else
-            {
-                content = await File.ReadAllBytesAsync(file);
-                name = Path.GetFileName(file);
-            }
-
-            var post = renderer.Render(name, content, file == "-" ? null : LocalImages.Beside(file, services.GetRequiredService<Microsoft.Extensions.Options.IOptions<PublishingOptions>>().Value.MaxImageBytes));
-            await stdout.WriteLineAsync(asJson ? JsonSerializer.Serialize(PublishedRecord.From(post), CliJson.Indented) : post.Html);
-            foreach (var warning in post.Warnings)
-            {
-                await stderr.WriteLineAsync($"warning: {warning}");
-            }
-
-            return 0;
-        }
-        catch (PostFormatException ex)
-        {
-            await stderr.WriteLineAsync($"error: {(file == "-" ? "stdin" : file)}: {ex.Message}");
-            return 1;
-        }
+        var command = new RenderCommand(
+            services.GetRequiredService<PostRenderer>(),
+            services.GetRequiredService<Microsoft.Extensions.Options.IOptions<PublishingOptions>>(),
+            stdout,
+            stderr);
+        return await command.RunAsync(paths, asJson, outDir, stdin);
     }
 
     private static async Task<int> WithServicesAsync(string? connection, IDictionary<string, string?>? settings, TextWriter stderr, Func<IServiceProvider, Task<int>> work)

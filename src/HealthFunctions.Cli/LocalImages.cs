@@ -6,9 +6,9 @@ namespace HealthFunctions.Cli;
 /// <summary>For <c>render</c>: the images in a post's folder on disk, linked by their relative paths, so previews show real sizes and warnings.</summary>
 internal static class LocalImages
 {
-    public static ImageCatalog Beside(string markdownFile, int maxBytes)
+    /// <summary>Every usable image below <paramref name="folder"/>, named by its path relative to it.</summary>
+    public static ImageCatalog Under(string folder, int maxBytes)
     {
-        var folder = Path.GetDirectoryName(Path.GetFullPath(markdownFile))!;
         var images = new List<PublishedImage>();
         foreach (var file in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Where(ImagePaths.IsImage))
         {

@@ -48,6 +48,46 @@ public sealed class CliTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task RenderOfAFolderWritesEachPostsRecordToAFileOfItsOwnAndReportsEveryError()
+    {
+        Write("blog/posts/2025-04-01-hydration.md", Posts.Markdown("Hydration basics", "2025-04-01"));
+        Write("blog/posts/nested/2025-04-02-walking.md", Posts.Markdown("Walking daily", "2025-04-02", "Walk ![a park](../img/park.png) daily."));
+        Write("blog/posts/2025-04-03-broken.md", "---\ntitle: Broken\ndraft: maybe\n---\nText");
+        Write("blog/authors/dr-osei.md", "---\nname: Dr Osei\n---\nBio.");
+        Write("blog/posts/readme.txt", "not a post");
+        var output = Path.Combine(_folder, "out");
+
+        var (code, stdout, stderr) = await RunAsync("render", Path.Combine(_folder, "blog"), "--json", "--out", output);
+
+        Assert.Equal(1, code);
+        var hydration = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "posts", "2025-04-01-hydration.json"))).RootElement;
+        Assert.Equal("hydration", hydration.GetProperty("slug").GetString());
+        var walking = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "posts", "nested", "2025-04-02-walking.json"))).RootElement;
+        Assert.Equal("Walking daily", walking.GetProperty("title").GetString());
+        Assert.False(File.Exists(Path.Combine(output, "posts", "2025-04-03-broken.json")));
+        Assert.False(Directory.Exists(Path.Combine(output, "authors")));
+        Assert.Contains("posts/2025-04-01-hydration.md -> ", stdout);
+        Assert.Contains("error: ", stderr);
+        Assert.Contains("2025-04-03-broken.md: 'draft' (line 3)", stderr);
+        Assert.Contains("warning: ", stderr);
+        Assert.Contains("'../img/park.png' was not found (looked for 'posts/img/park.png')", stderr);
+        Assert.Contains("3 post(s) rendered, 1 with errors", stderr);
+    }
+
+    [Fact]
+    public async Task RenderOfSeveralFilesWithoutOutPrintsEachRecord()
+    {
+        var first = Write("a/2025-04-01-one.md", Posts.Markdown("One", "2025-04-01", "First body."));
+        var second = Write("b/2025-04-02-two.md", Posts.Markdown("Two", "2025-04-02", "Second body."));
+
+        var (code, stdout, _) = await RunAsync("render", first, second);
+
+        Assert.Equal(0, code);
+        Assert.Contains("<p>First body.</p>", stdout);
+        Assert.Contains("<p>Second body.</p>", stdout);
+    }
+
+    [Fact]
     public async Task PublishReindexThenListShowsThePosts()
     {
         Write("posts/2025-04-01-hydration.md", Posts.Markdown("Hydration basics", "2025-04-01"));

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using HealthFunctions.Functions;
 using HealthFunctions.Publishing.Index;
 
 namespace HealthFunctions.IntegrationTests;
@@ -37,6 +38,23 @@ public sealed class PipelineTests(AzuriteFixture azurite) : IAsyncLifetime
         var html = await _host.Html.GetBlobClient("ketamine-iv-infusion-therapy.html").DownloadContentAsync();
         Assert.Contains("<h2 id=\"what-it-is\">What it is</h2>", html.Value.Content.ToString());
         Assert.Equal("text/html; charset=utf-8", html.Value.Details.ContentType);
+    }
+
+    [Fact]
+    public async Task AJekyllPostWithAnUnreadableDateIsPublishedWithTheFileNameDateAndTheWarningIsInStatus()
+    {
+        const string name = "_posts/2023-01-29-jekyll-3-9-3-released.markdown";
+        await _host.UploadAndTriggerAsync(name, "---\ntitle: Jekyll 3.9.3 Released\ndate: 2023-01-29 18:30:22 2023 -0800\n---\nA bug fix release.\n");
+
+        var post = await _host.GetPostAsync("jekyll-3-9-3-released");
+        var status = await _host.SendAsync("GET", "/api/status", string.Empty, null, (r, ct) => _host.Get<ListSourceStatus>().RunAsync(r, ct));
+
+        Assert.Equal(200, post.Status);
+        Assert.Equal(new DateTimeOffset(2023, 1, 29, 0, 0, 0, TimeSpan.Zero), post.Json.GetProperty("published").GetDateTimeOffset());
+        var row = Assert.Single(status.Json.GetProperty("items").EnumerateArray(), item => item.GetProperty("blob").GetString() == name);
+        var warning = Assert.Single(row.GetProperty("warnings").EnumerateArray()).GetString();
+        Assert.Contains("'date' (line 3)", warning, StringComparison.Ordinal);
+        Assert.Contains("2023-01-29, was used instead", warning, StringComparison.Ordinal);
     }
 
     [Fact]
