@@ -46,7 +46,7 @@ internal sealed class AzuriteProcess : IAsyncDisposable
         {
             ArgumentList =
             {
-                "--silent", "--inMemoryPersistence", "--skipApiVersionCheck", "--loose",
+                "--silent", "--inMemoryPersistence", "--skipApiVersionCheck", "--loose", "--disableTelemetry",
                 "--blobHost", "127.0.0.1", "--blobPort", Text(blob),
                 "--queueHost", "127.0.0.1", "--queuePort", Text(queue),
                 "--tableHost", "127.0.0.1", "--tablePort", Text(table),
