@@ -84,7 +84,7 @@ public sealed class PostRenderer
         var summary = PlainText(matter.Summary) ?? PlainText(matter.Description);
         var excerpt = Excerpts.Cut(summary ?? OpeningText(blocks, moreIndex), _options.ExcerptLength);
 
-        return new RenderedPost
+        return PostLimits.Checked(new RenderedPost
         {
             Slug = slug,
             Title = Excerpts.Collapse(title),
@@ -110,7 +110,7 @@ public sealed class PostRenderer
             Extra = matter.Extra,
             Warnings = warnings,
             Html = _html.Render(document, warnings),
-        };
+        });
     }
 
     /// <summary>Renders an author profile (<c>authors/&lt;slug&gt;.md</c>): front matter fields plus the bio as sanitised HTML.</summary>
