@@ -119,7 +119,9 @@ public sealed class PipelineTests(AzuriteFixture azurite) : IAsyncLifetime
     {
         await _host.UploadAndTriggerAsync("notes.txt", "just notes");
 
-        Assert.Null(await _host.Get<IPostIndex>().GetSourceAsync("notes.txt", CancellationToken.None));
+        var record = await _host.Get<IPostIndex>().GetSourceAsync("notes.txt", CancellationToken.None);
+        Assert.Equal(SourceState.Ignored, record!.State);
+        Assert.Contains("only Markdown posts", record.Message);
         Assert.Empty((await _host.GetPostsAsync()).Json.GetProperty("items").EnumerateArray());
     }
 

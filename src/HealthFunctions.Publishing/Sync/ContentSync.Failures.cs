@@ -33,9 +33,10 @@ public sealed partial class ContentSync
         var record = await _index.GetSourceAsync(blobName, ct);
         if (etag is null)
         {
+            // Nothing to record for a file that is not there; a row left from when it was is removed.
             return record is not null && await _index.TryDeleteSourceAsync(record, ct)
                 ? new SyncResult(blobName, SyncOutcome.Removed, record.Slug)
-                : new SyncResult(blobName, SyncOutcome.Missing);
+                : new SyncResult(blobName, SyncOutcome.Ignored, Message: reason);
         }
 
         if (record is not { State: SourceState.Ignored } || record.BlobETag != etag || record.Message != reason)
