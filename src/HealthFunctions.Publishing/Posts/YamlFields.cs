@@ -31,7 +31,7 @@ internal sealed class YamlFields(int firstLine)
         var stream = new YamlStream();
         try
         {
-            shape = YamlShape.Scan(yaml, firstLine);
+            shape = YamlShape.Scan(yaml, firstLine, what);
             stream.Load(new StringReader(yaml));
         }
         catch (YamlException ex) when (DuplicateKey(ex) is { } duplicate)

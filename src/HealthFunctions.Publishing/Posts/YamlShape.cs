@@ -31,7 +31,8 @@ internal sealed class YamlShape
     public int LargestBytes { get; }
 
     /// <param name="firstLine">1-based line of the file on which <paramref name="yaml"/> starts.</param>
-    public static YamlShape Scan(string yaml, int firstLine)
+    /// <param name="what">What the YAML is, for messages ("front matter", "site settings").</param>
+    public static YamlShape Scan(string yaml, int firstLine, string what)
     {
         var parser = new Parser(new StringReader(yaml));
         var depth = 0;
@@ -43,10 +44,11 @@ internal sealed class YamlShape
         string? largest = null;
         int largestLine = 0, largestBytes = 0;
 
-        while (parser.MoveNext())
+        var line = firstLine;
+        while (Next(parser, what, line))
         {
             var current = parser.Current!;
-            var line = firstLine + (int)current.Start.Line - 1;
+            line = firstLine + (int)current.Start.Line - 1;
             if (current is AnchorAlias || current is NodeEvent { Anchor.IsEmpty: false })
             {
                 throw new PostFormatException(
@@ -108,6 +110,23 @@ internal sealed class YamlShape
             {
                 (largest, largestLine, largestBytes) = (field, fieldLine, bytes);
             }
+        }
+    }
+
+    /// <summary>
+    /// The parser's next event. Its syntax errors are <see cref="YamlException"/>s with a position; for
+    /// a few broken documents (a '[' that is never closed) it fails with other exceptions, which say
+    /// nothing to an editor, so those become a message of our own at the last line read.
+    /// </summary>
+    private static bool Next(Parser parser, string what, int line)
+    {
+        try
+        {
+            return parser.MoveNext();
+        }
+        catch (Exception ex) when (ex is not (YamlException or OutOfMemoryException))
+        {
+            throw new PostFormatException($"the {what} is not valid YAML: it ends inside a list or map; check that every '[' and '{{' is closed and every quote ends.", line: line);
         }
     }
 
