@@ -61,6 +61,11 @@ public sealed class PipelineTests(AzuriteFixture azurite) : IAsyncLifetime
     [InlineData("cursor=not-a-cursor", "cursor")]
     [InlineData("sort=title", "sort")]
     [InlineData("limit=5&limit=6", "limit")]
+    [InlineData("limit=+5", "limit")]
+    [InlineData("limit=%2B5", "limit")]
+    [InlineData("limit=5%20", "limit")]
+    [InlineData("limit=%D9%A5", "limit")]
+    [InlineData("limit=", "limit")]
     public async Task BadQueryParametersAreA400ProblemNamingTheParameter(string query, string parameter)
     {
         var response = await _host.GetPostsAsync(query);
