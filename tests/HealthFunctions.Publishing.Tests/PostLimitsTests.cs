@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 using HealthFunctions.Publishing.Posts;
+using HealthFunctions.Publishing.Text;
 using HealthFunctions.Publishing.Tests.Support;
 
 namespace HealthFunctions.Publishing.Tests;
@@ -79,6 +80,35 @@ public sealed class PostLimitsTests
 
         Assert.Contains("anchors and aliases", author.Message, StringComparison.Ordinal);
         Assert.Contains("anchors and aliases", site.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Front matter, whole", PostLimits.FrontMatterBytes)]
+    [InlineData("Nesting in front matter", PostLimits.FrontMatterDepth)]
+    [InlineData("`title`", PostLimits.TitleLength)]
+    [InlineData("`summary`, `description`", PostLimits.SummaryLength)]
+    [InlineData("`author`, `reviewedBy`", PostLimits.NameLength)]
+    [InlineData("`slug`", Slugs.MaxLength)]
+    [InlineData("`tags`, `categories`", PostLimits.ListItems, PostLimits.ListItemLength)]
+    [InlineData("`aliases`", PostLimits.Aliases, PostLimits.AliasLength)]
+    [InlineData("`references`", PostLimits.References, PostLimits.ReferencesLength)]
+    [InlineData("`image`", PostLimits.ImageLinkLength)]
+    [InlineData("`imageAlt`", PostLimits.ImageAltLength)]
+    [InlineData("Fields this system does not know", PostLimits.UnknownFieldsLength)]
+    [InlineData("Status message and warnings", PostLimits.StatusMessageLength, PostLimits.StatusWarnings)]
+    public void EveryLimitIsInThePostFormatDocWithItsValue(string limit, int value, int second = 0)
+    {
+        var doc = File.ReadAllText(TestPaths.Output("Docs", "post-format.md"));
+        var limits = doc[doc.IndexOf("\n## Limits", StringComparison.Ordinal)..];
+        var row = limits.Split('\n').SingleOrDefault(line => line.StartsWith($"| {limit} |", StringComparison.Ordinal));
+
+        Assert.NotNull(row);
+        var cells = row.Split('|');
+        Assert.Contains(value.ToString("N0", System.Globalization.CultureInfo.InvariantCulture), cells[2], StringComparison.Ordinal);
+        if (second > 0)
+        {
+            Assert.Contains(second.ToString("N0", System.Globalization.CultureInfo.InvariantCulture), cells[2], StringComparison.Ordinal);
+        }
     }
 
     private static string BillionLaughs()
