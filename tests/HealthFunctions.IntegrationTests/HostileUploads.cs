@@ -30,6 +30,7 @@ internal static class HostileUploads
         Failed("10,000 nested block quotes", "2025-03-01-quotes.md", FrontMatter(string.Empty, new string('>', 10_000) + " deep"), null),
         Failed("10,000 nested list markers", "2025-03-01-lists.md", FrontMatter(string.Empty, string.Concat(Enumerable.Repeat("- ", 10_000)) + "x"), null),
         Failed("50,000 '['", "2025-03-01-brackets.md", FrontMatter(string.Empty, new string('[', 50_000)), null),
+        Failed("author bio of 200,000 characters", "authors/long-bio.md", "---\nname: Long Bio\n---\n" + new string('b', 200_000) + "\n", "'bio': becomes 200,"),
         Ignored("hidden file", ".hidden.md", "files whose names start with '.' or '_' are not published."),
         Ignored("draft by name", "drafts/_draft.md", "files whose names start with '.' or '_' are not published."),
         Ignored("SVG image", "img.svg", "SVG images are not published: they can carry script."),

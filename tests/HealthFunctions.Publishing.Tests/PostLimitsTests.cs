@@ -95,6 +95,7 @@ public sealed class PostLimitsTests
     [InlineData("`image`", PostLimits.ImageLinkLength)]
     [InlineData("`imageAlt`", PostLimits.ImageAltLength)]
     [InlineData("Fields this system does not know", PostLimits.UnknownFieldsLength)]
+    [InlineData("Author bio, site About Me (as HTML)", PostLimits.StoredHtmlLength)]
     [InlineData("Status message and warnings", PostLimits.StatusMessageLength, PostLimits.StatusWarnings)]
     public void EveryLimitIsInThePostFormatDocWithItsValue(string limit, int value, int second = 0)
     {

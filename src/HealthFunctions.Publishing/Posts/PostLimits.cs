@@ -46,6 +46,9 @@ public static class PostLimits
     /// <summary>All the text of the fields this system does not know, names included.</summary>
     public const int UnknownFieldsLength = 5_000;
 
+    /// <summary>An author's bio and the site's About Me, as sanitised HTML: each is kept in one table property.</summary>
+    public const int StoredHtmlLength = 30_000;
+
     /// <summary>Longest status message and warning kept in a file's status row.</summary>
     public const int StatusMessageLength = 2_000;
 
@@ -76,6 +79,15 @@ public static class PostLimits
 
         CheckLength(post.Description, SummaryLength, "summary", null);
         return post;
+    }
+
+    /// <summary>Fails when rendered HTML kept in a table property (a bio, the About Me text) would not fit there.</summary>
+    public static void CheckStoredHtml(string? html, string field)
+    {
+        if (html is not null && html.Length > StoredHtmlLength)
+        {
+            throw new PostFormatException($"becomes {html.Length:N0} characters of HTML; the limit is {StoredHtmlLength:N0}. Shorten it.", field);
+        }
     }
 
     /// <summary>A value short enough to quote in a message.</summary>
