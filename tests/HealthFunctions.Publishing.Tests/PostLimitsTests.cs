@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Text;
 using HealthFunctions.Publishing.Posts;
-using HealthFunctions.Publishing.Text;
 using HealthFunctions.Publishing.Tests.Support;
+using HealthFunctions.Publishing.Text;
 
 namespace HealthFunctions.Publishing.Tests;
 
