@@ -32,7 +32,8 @@ public sealed class PostLimitsTests
         { "a long author", Post("title: T\ndate: 2024-05-01\nauthor: " + new string('a', 201)), "author", 4, "the limit is 200" },
         { "a long slug", Post("title: T\ndate: 2024-05-01\nslug: " + new string('a', 81)), "slug", 4, "is 81 characters long; the limit is 80" },
         { "a 40,000-character heading as the title", "---\ndate: 2024-05-01\n---\n# " + new string('h', 40_000) + "\n\nBody.\n", "title", null, "is 40,000 characters long; the limit is 300" },
-        { "many small unknown fields over the total", Post("title: T\ndate: 2024-05-01\n" + string.Concat(Enumerable.Range(1, 2000).Select(i => $"f{i}: v\n"))), "f1018", 1021, "fields this system does not know may hold 5,000 characters" },
+        { "ten thousand empty values", Post("title: T\ndate: 2024-05-01\nnotes: [" + string.Join(",", Enumerable.Repeat("~", 10_000)) + "]"), "notes", 4, "fields this system does not know may hold 5,000 characters" },
+        { "many small unknown fields over the total", Post("title: T\ndate: 2024-05-01\n" + string.Concat(Enumerable.Range(1, 2000).Select(i => $"f{i}: v\n"))), "f852", 855, "fields this system does not know may hold 5,000 characters" },
         { "front matter over 32 KiB in known fields", Post("title: T\ndate: 2024-05-01\nsummary: " + new string('s', 4_900) + "\ndescription: " + new string('d', 4_900) + "\nreferences:\n" + string.Concat(Enumerable.Range(1, 30).Select(i => $"  - {{title: '{new string('r', 150)}'}}\n")) + "imageAlt: " + new string('i', 450) + "\n" + "extra: " + new string('e', 4_000) + "\nauthor: " + new string('a', 190) + "\nnotes: " + new string(' ', 20_000) + "x"), "notes", null, "the limit is 32,768 bytes" },
     };
 

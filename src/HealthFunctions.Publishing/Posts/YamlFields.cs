@@ -295,13 +295,17 @@ internal sealed class YamlFields(int firstLine)
         return references;
     }
 
-    /// <summary>Characters of text in a node and everything under it, map keys included (depth is bounded by <see cref="YamlShape"/>).</summary>
+    /// <summary>
+    /// Characters of text in a node and everything under it, map keys included, plus one for every value
+    /// and list or map, so that a list of ten thousand empty values counts too. Stored as JSON, where one
+    /// character can take six, a node never needs more than six times this (depth is bounded by <see cref="YamlShape"/>).
+    /// </summary>
     public static long TextLength(YamlNode node) => node switch
     {
-        YamlScalarNode scalar => scalar.Value?.Length ?? 0,
-        YamlSequenceNode sequence => sequence.Children.Sum(TextLength),
-        YamlMappingNode mapping => mapping.Children.Sum(pair => TextLength(pair.Key) + TextLength(pair.Value)),
-        _ => 0,
+        YamlScalarNode scalar => (scalar.Value?.Length ?? 0) + 1,
+        YamlSequenceNode sequence => 1 + sequence.Children.Sum(TextLength),
+        YamlMappingNode mapping => 1 + mapping.Children.Sum(pair => TextLength(pair.Key) + TextLength(pair.Value)),
+        _ => 1,
     };
 
     private static bool IsWebLink(Uri uri) => uri.Scheme is "http" or "https";
