@@ -127,6 +127,10 @@ public sealed class PipelineTests(AzuriteFixture azurite) : IAsyncLifetime
         var record = await _host.Get<IPostIndex>().GetSourceAsync("notes.txt", CancellationToken.None);
         Assert.Equal(SourceState.Ignored, record!.State);
         Assert.Contains("only Markdown posts", record.Message);
+        var status = await _host.SendAsync("GET", "/api/status", string.Empty, null, (request, ct) => _host.Get<HealthFunctions.Functions.ListSourceStatus>().RunAsync(request, ct));
+        var item = Assert.Single(status.Json.GetProperty("items").EnumerateArray());
+        Assert.Equal("Ignored", item.GetProperty("state").GetString());
+        Assert.Equal("notes.txt", item.GetProperty("blob").GetString());
         Assert.Empty((await _host.GetPostsAsync()).Json.GetProperty("items").EnumerateArray());
     }
 
