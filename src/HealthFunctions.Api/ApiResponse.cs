@@ -41,6 +41,9 @@ public sealed class ApiResponse : IActionResult
 
     public string? Location { get; private init; }
 
+    /// <summary>Seconds after which a client may try again (<c>Retry-After</c>), for a 503.</summary>
+    public int? RetryAfter { get; private init; }
+
     public bool Conditional { get; private init; }
 
     public static ApiResponse Ok<T>(T body, TimeSpan maxAge, DateTimeOffset? lastModified = null) =>
@@ -73,6 +76,13 @@ public sealed class ApiResponse : IActionResult
     public static ApiResponse NotFound(string detail) =>
         Problem(StatusCodes.Status404NotFound, detail);
 
+    /// <summary>A 503 with <c>Retry-After</c>: storage could not be reached; nothing is wrong with the request.</summary>
+    public static ApiResponse Unavailable(int retryAfterSeconds)
+    {
+        var problem = Problem(StatusCodes.Status503ServiceUnavailable, $"The blog's storage cannot be reached just now; try again in {retryAfterSeconds} seconds.");
+        return new ApiResponse(problem.Status, problem.Body, problem.ContentType) { CacheControl = "no-store", RetryAfter = retryAfterSeconds };
+    }
+
     /// <summary>A permanent redirect, for a post whose slug changed.</summary>
     public static ApiResponse MovedTo(string location, TimeSpan maxAge) =>
         new(StatusCodes.Status301MovedPermanently, [], null)
@@ -103,6 +113,11 @@ public sealed class ApiResponse : IActionResult
         if (Location is not null)
         {
             response.Headers.Location = Location;
+        }
+
+        if (RetryAfter is { } retryAfter)
+        {
+            response.Headers.RetryAfter = retryAfter.ToString(CultureInfo.InvariantCulture);
         }
 
         if (Conditional)

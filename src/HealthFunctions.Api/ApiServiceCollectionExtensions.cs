@@ -9,6 +9,7 @@ public static class ApiServiceCollectionExtensions
     public static IServiceCollection AddPublicApi(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<ApiOptions>().Bind(configuration.GetSection(ApiOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<ApiFailures>();
         services.AddSingleton<PostsApi>();
         services.AddSingleton<SourcesApi>();
         services.AddSingleton<BlobEventsApi>();

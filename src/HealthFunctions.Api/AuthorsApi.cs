@@ -1,6 +1,8 @@
 using HealthFunctions.Publishing.Content;
+using HealthFunctions.Publishing.Sources;
 using HealthFunctions.Publishing.Text;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace HealthFunctions.Api;
@@ -11,15 +13,20 @@ public sealed class AuthorsApi
     private readonly ISiteContentStore _content;
     private readonly SiteInfoReader _site;
     private readonly ApiOptions _options;
+    private readonly ApiFailures _failures;
 
-    public AuthorsApi(ISiteContentStore content, SiteInfoReader site, IOptions<ApiOptions> options)
+    public AuthorsApi([FromKeyedServices(StorageRoles.Reads)] ISiteContentStore content, SiteInfoReader site, IOptions<ApiOptions> options, ApiFailures failures)
     {
+        _failures = failures;
         _content = content;
         _site = site;
         _options = options.Value;
     }
 
-    public async Task<ApiResponse> GetAuthorAsync(HttpRequest request, string slug, CancellationToken cancellationToken)
+    public Task<ApiResponse> GetAuthorAsync(HttpRequest request, string slug, CancellationToken cancellationToken) =>
+        _failures.GuardAsync(request, () => ProfileAsync(request, slug, cancellationToken));
+
+    private async Task<ApiResponse> ProfileAsync(HttpRequest request, string slug, CancellationToken cancellationToken)
     {
         if (new QueryReader(request).Error is { } error)
         {
@@ -45,6 +52,7 @@ public sealed class AuthorsApi
         return ApiResponse.Ok(body, TimeSpan.FromSeconds(_options.PostMaxAgeSeconds));
     }
 
-    public async Task<ApiResponse> GetSiteAsync(HttpRequest request, CancellationToken cancellationToken) =>
-        new QueryReader(request).Error ?? ApiResponse.Ok(await _site.GetAsync(cancellationToken), TimeSpan.FromSeconds(_options.ListingMaxAgeSeconds));
+    public Task<ApiResponse> GetSiteAsync(HttpRequest request, CancellationToken cancellationToken) =>
+        _failures.GuardAsync(request, async () =>
+            new QueryReader(request).Error ?? ApiResponse.Ok(await _site.GetAsync(cancellationToken), TimeSpan.FromSeconds(_options.ListingMaxAgeSeconds)));
 }

@@ -16,15 +16,26 @@ public sealed class BlobEventsApi
 {
     private readonly ContentSync _sync;
     private readonly PublishingOptions _options;
+    private readonly ApiFailures _failures;
 
-    public BlobEventsApi(ContentSync sync, IOptions<PublishingOptions> options)
+    public BlobEventsApi(ContentSync sync, IOptions<PublishingOptions> options, ApiFailures failures)
     {
+        _failures = failures;
         _sync = sync;
         _options = options.Value;
     }
 
-    public async Task<ApiResponse> HandleAsync(HttpRequest request, CancellationToken cancellationToken)
+    /// <summary>Storage outages answer 503, so Event Grid delivers the event again later.</summary>
+    public Task<ApiResponse> HandleAsync(HttpRequest request, CancellationToken cancellationToken) =>
+        _failures.GuardAsync(request, () => DeliverAsync(request, cancellationToken));
+
+    private async Task<ApiResponse> DeliverAsync(HttpRequest request, CancellationToken cancellationToken)
     {
+        if (new QueryReader(request).Error is { } error)
+        {
+            return error;
+        }
+
         EventGridEvent[] events;
         try
         {

@@ -19,9 +19,11 @@ public sealed class PostsApi
     private readonly IHtmlStore _html;
     private readonly SiteInfoReader _site;
     private readonly ApiOptions _options;
+    private readonly ApiFailures _failures;
 
-    public PostsApi(PostQueries queries, IHtmlStore html, SiteInfoReader site, IOptions<ApiOptions> options)
+    public PostsApi(PostQueries queries, IHtmlStore html, SiteInfoReader site, IOptions<ApiOptions> options, ApiFailures failures)
     {
+        _failures = failures;
         _queries = queries;
         _html = html;
         _site = site;
@@ -30,12 +32,12 @@ public sealed class PostsApi
 
     /// <summary><c>GET /api/posts?limit=&amp;cursor=&amp;tag=&amp;author=</c></summary>
     public Task<ApiResponse> ListAsync(HttpRequest request, CancellationToken cancellationToken) =>
-        ListAsync(request, null, cancellationToken);
+        _failures.GuardAsync(request, () => ListAsync(request, null, cancellationToken));
 
     /// <summary><c>GET /api/authors/{slug}/posts</c>: the listing of one author, paged like the main one.</summary>
     public Task<ApiResponse> ListByAuthorAsync(HttpRequest request, string author, CancellationToken cancellationToken) =>
         Slugs.IsValid(author)
-            ? ListAsync(request, author, cancellationToken)
+            ? _failures.GuardAsync(request, () => ListAsync(request, author, cancellationToken))
             : Task.FromResult(ApiResponse.NotFound($"There is no author '{author}': slugs are lower-case letters, digits and hyphens."));
 
     private async Task<ApiResponse> ListAsync(HttpRequest request, string? pathAuthor, CancellationToken cancellationToken)
@@ -67,7 +69,10 @@ public sealed class PostsApi
     }
 
     /// <summary><c>GET /api/posts/{slug}</c></summary>
-    public async Task<ApiResponse> GetAsync(HttpRequest request, string slug, CancellationToken cancellationToken)
+    public Task<ApiResponse> GetAsync(HttpRequest request, string slug, CancellationToken cancellationToken) =>
+        _failures.GuardAsync(request, () => GetOneAsync(request, slug, cancellationToken));
+
+    private async Task<ApiResponse> GetOneAsync(HttpRequest request, string slug, CancellationToken cancellationToken)
     {
         var query = new QueryReader(request);
         if (query.Error is { } error)

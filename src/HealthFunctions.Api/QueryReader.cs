@@ -45,17 +45,26 @@ public sealed class QueryReader
         return value;
     }
 
+    /// <summary>A whole number written with the digits 0-9 only: no sign, no space (a '+' in a query string is one), no other digits.</summary>
     public int Integer(string name, int fallback, int min, int max)
     {
-        var text = Text(name, 12);
-        if (text is null)
+        if (Error is not null || !_query.TryGetValue(name, out var values))
         {
             return fallback;
         }
 
-        if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) || value < min || value > max)
+        if (values.Count > 1)
         {
-            Error = ApiResponse.BadParameter(name, $"'{name}' must be a whole number from {min} to {max}; it is '{text}'.");
+            Error = ApiResponse.BadParameter(name, $"'{name}' is given {values.Count} times; give it once.");
+            return fallback;
+        }
+
+        var text = values.ToString();
+        if (text.Length is 0 or > 9 || !text.All(char.IsAsciiDigit)
+            || !int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) || value < min || value > max)
+        {
+            var shown = text.Length <= 20 ? text : text[..20] + "…";
+            Error = ApiResponse.BadParameter(name, $"'{name}' must be a whole number from {min} to {max}, in the digits 0-9 only; it is '{shown}'.");
             return fallback;
         }
 

@@ -17,16 +17,21 @@ public sealed class SiteApi
     private readonly PostQueries _queries;
     private readonly SiteInfoReader _site;
     private readonly ApiOptions _options;
+    private readonly ApiFailures _failures;
 
-    public SiteApi(PostQueries queries, SiteInfoReader site, IOptions<ApiOptions> options)
+    public SiteApi(PostQueries queries, SiteInfoReader site, IOptions<ApiOptions> options, ApiFailures failures)
     {
+        _failures = failures;
         _queries = queries;
         _site = site;
         _options = options.Value;
     }
 
     /// <summary><c>GET /api/tags</c>: every tag of a public post with its post count, most used first.</summary>
-    public async Task<ApiResponse> TagsAsync(HttpRequest request, CancellationToken cancellationToken)
+    public Task<ApiResponse> TagsAsync(HttpRequest request, CancellationToken cancellationToken) =>
+        _failures.GuardAsync(request, () => TagCountsAsync(request, cancellationToken));
+
+    private async Task<ApiResponse> TagCountsAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         if (new QueryReader(request).Error is { } error)
         {
@@ -52,7 +57,10 @@ public sealed class SiteApi
     }
 
     /// <summary><c>GET /api/feed</c>: RSS 2.0 with the newest posts.</summary>
-    public async Task<ApiResponse> FeedAsync(HttpRequest request, CancellationToken cancellationToken)
+    public Task<ApiResponse> FeedAsync(HttpRequest request, CancellationToken cancellationToken) =>
+        _failures.GuardAsync(request, () => RssAsync(request, cancellationToken));
+
+    private async Task<ApiResponse> RssAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         if (new QueryReader(request).Error is { } error)
         {
@@ -110,7 +118,10 @@ public sealed class SiteApi
     }
 
     /// <summary><c>GET /api/sitemap.xml</c>: every public post's page with its last change.</summary>
-    public async Task<ApiResponse> SitemapAsync(HttpRequest request, CancellationToken cancellationToken)
+    public Task<ApiResponse> SitemapAsync(HttpRequest request, CancellationToken cancellationToken) =>
+        _failures.GuardAsync(request, () => UrlSetAsync(request, cancellationToken));
+
+    private async Task<ApiResponse> UrlSetAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         if (new QueryReader(request).Error is { } error)
         {
@@ -143,7 +154,11 @@ public sealed class SiteApi
         return ApiResponse.Content(xml, "application/xml; charset=utf-8", TimeSpan.FromSeconds(_options.ListingMaxAgeSeconds));
     }
 
-    /// <summary><c>GET /api/openapi.json</c>: the API's OpenAPI description.</summary>
+    /// <summary><c>GET /api/openapi.json</c>: the API's OpenAPI description. It takes no parameters, like every other endpoint refuses unknown ones.</summary>
+    public static ApiResponse OpenApi(HttpRequest request) =>
+        new QueryReader(request).Error ?? OpenApi();
+
+    /// <summary>The OpenAPI description as served.</summary>
     public static ApiResponse OpenApi()
     {
         using var stream = typeof(SiteApi).Assembly.GetManifestResourceStream("HealthFunctions.Api.openapi.json")

@@ -1,5 +1,7 @@
 using HealthFunctions.Publishing.Content;
+using HealthFunctions.Publishing.Sources;
 using HealthFunctions.Publishing.Text;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace HealthFunctions.Api;
@@ -10,7 +12,7 @@ public sealed class SiteInfoReader
     private readonly ISiteContentStore _content;
     private readonly ApiOptions _options;
 
-    public SiteInfoReader(ISiteContentStore content, IOptions<ApiOptions> options)
+    public SiteInfoReader([FromKeyedServices(StorageRoles.Reads)] ISiteContentStore content, IOptions<ApiOptions> options)
     {
         _content = content;
         _options = options.Value;

@@ -1,5 +1,7 @@
 using HealthFunctions.Publishing.Index;
+using HealthFunctions.Publishing.Sources;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace HealthFunctions.Api;
 
@@ -7,13 +9,18 @@ namespace HealthFunctions.Api;
 public sealed class SourcesApi
 {
     private readonly IPostIndex _index;
+    private readonly ApiFailures _failures;
 
-    public SourcesApi(IPostIndex index)
+    public SourcesApi([FromKeyedServices(StorageRoles.Reads)] IPostIndex index, ApiFailures failures)
     {
         _index = index;
+        _failures = failures;
     }
 
-    public async Task<ApiResponse> ListAsync(HttpRequest request, CancellationToken cancellationToken)
+    public Task<ApiResponse> ListAsync(HttpRequest request, CancellationToken cancellationToken) =>
+        _failures.GuardAsync(request, () => StatusesAsync(request, cancellationToken));
+
+    private async Task<ApiResponse> StatusesAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         var query = new QueryReader(request, "state");
         var state = query.Text("state", 20);
@@ -37,7 +44,12 @@ public sealed class SourcesApi
         }
 
         var ordered = items
-            .OrderBy(i => i.State is nameof(SourceState.Failed) or nameof(SourceState.Conflict) ? 0 : 1)
+            .OrderBy(i => i.State switch
+            {
+                nameof(SourceState.Failed) or nameof(SourceState.Conflict) => 0,
+                nameof(SourceState.Ignored) => 1,
+                _ => 2,
+            })
             .ThenBy(i => i.Blob, StringComparer.Ordinal)
             .ToList();
         return ApiResponse.Private(new SourceStatusList(ordered));

@@ -109,7 +109,7 @@ internal static class CliCommands
             }
         }
 
-        foreach (var record in records.OrderBy(r => r.State is SourceState.Failed or SourceState.Conflict ? 0 : 1).ThenBy(r => r.BlobName, StringComparer.Ordinal))
+        foreach (var record in records.OrderBy(r => r.State switch { SourceState.Failed or SourceState.Conflict => 0, SourceState.Ignored => 1, _ => 2 }).ThenBy(r => r.BlobName, StringComparer.Ordinal))
         {
             var detail = record.Message is null ? string.Empty : $": {record.Message}";
             await stdout.WriteLineAsync($"{record.State.ToString().ToLowerInvariant(),-9} {record.BlobName}{(record.Slug is null ? string.Empty : $" -> {record.Slug}")}{detail}");

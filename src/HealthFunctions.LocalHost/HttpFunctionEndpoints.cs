@@ -15,6 +15,7 @@ public static partial class HttpFunctionEndpoints
             {
                 if (!FunctionKeyCheck.Allows(function.Level, context.Request, options.FunctionKey))
                 {
+                    // The body is written by ProblemAnswers, as for every other error without one.
                     context.Response.StatusCode = StatusCodes.Status401Unauthorized;
                     return;
                 }

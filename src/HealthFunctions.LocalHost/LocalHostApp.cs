@@ -36,10 +36,12 @@ public static partial class LocalHostApp
             .AddPublicApi(builder.Configuration);
 
         builder.Services.AddLocalFunctionsHost(builder.Configuration);
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestLineSize = ProblemAnswers.MaxRequestLine);
 
         var app = builder.Build();
         var functions = HttpFunction.DiscoverIn(FunctionClasses.All);
         var options = app.Services.GetRequiredService<IOptions<LocalHostOptions>>().Value;
+        app.UseProblemAnswers(options.RoutePrefix);
         if (WebRoot.Find(options.WebRoot) is { } webRoot)
         {
             var files = new PhysicalFileProvider(webRoot);

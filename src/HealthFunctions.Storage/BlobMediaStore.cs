@@ -20,7 +20,7 @@ public sealed class BlobMediaStore : IMediaStore
     private const string CacheControl = "public, max-age=31536000, immutable";
 
     private readonly BlobContainerClient _container;
-    private readonly Lazy<Task> _created;
+    private readonly CreatedOnce _created;
     private readonly string _prefix;
     private readonly string _baseUrl;
 
@@ -32,14 +32,14 @@ public sealed class BlobMediaStore : IMediaStore
         _baseUrl = string.IsNullOrWhiteSpace(settings.MediaBaseUrl)
             ? $"{_container.Uri.AbsoluteUri.TrimEnd('/')}/{_prefix}"
             : settings.MediaBaseUrl.TrimEnd('/') + "/";
-        _created = new Lazy<Task>(() => settings.MediaContainer == "$web"
+        _created = new CreatedOnce(() => settings.MediaContainer == "$web"
             ? Task.CompletedTask
             : _container.CreateIfNotExistsAsync(PublicAccessType.Blob));
     }
 
     public async Task<PublishedImage> PublishAsync(string sourcePath, byte[] content, ImageFacts facts, string sourceETag, CancellationToken cancellationToken)
     {
-        await _created.Value;
+        await _created.EnsureAsync();
         var version = VersionOf(sourceETag);
         var metadata = new Dictionary<string, string>
         {
@@ -60,13 +60,13 @@ public sealed class BlobMediaStore : IMediaStore
 
     public async Task DeleteAsync(string sourcePath, CancellationToken cancellationToken)
     {
-        await _created.Value;
+        await _created.EnsureAsync();
         await _container.DeleteBlobIfExistsAsync(_prefix + sourcePath, cancellationToken: cancellationToken);
     }
 
     public async Task<ImageCatalog> ListAsync(string folder, CancellationToken cancellationToken)
     {
-        await _created.Value;
+        await _created.EnsureAsync();
         var images = new List<PublishedImage>();
         await foreach (var blob in _container.GetBlobsAsync(new GetBlobsOptions { Traits = BlobTraits.Metadata, Prefix = _prefix + folder }, cancellationToken))
         {

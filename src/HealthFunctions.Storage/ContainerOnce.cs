@@ -2,23 +2,25 @@ using Azure.Storage.Blobs;
 
 namespace HealthFunctions.Storage;
 
-/// <summary>A blob container that is created, if missing, the first time it is used.</summary>
+/// <summary>A blob container that is created, if missing, the first time it is used (see <see cref="CreatedOnce"/>).</summary>
 internal sealed class ContainerOnce
 {
-    private readonly Lazy<Task<BlobContainerClient>> _container;
+    private readonly BlobContainerClient _client;
+    private readonly CreatedOnce _created;
 
     public ContainerOnce(BlobServiceClient service, string name)
     {
-        var client = service.GetBlobContainerClient(name);
-        _container = new Lazy<Task<BlobContainerClient>>(async () =>
-        {
-            await client.CreateIfNotExistsAsync();
-            return client;
-        });
+        _client = service.GetBlobContainerClient(name);
+        _created = new CreatedOnce(() => _client.CreateIfNotExistsAsync());
         Name = name;
     }
 
     public string Name { get; }
 
-    public Task<BlobContainerClient> GetAsync() => _container.Value;
+    /// <summary>The container, created first if this is its first use (or the last try failed).</summary>
+    public async Task<BlobContainerClient> GetAsync()
+    {
+        await _created.EnsureAsync();
+        return _client;
+    }
 }

@@ -1,3 +1,4 @@
+using Azure.Core;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using HealthFunctions.Publishing.Content;
@@ -12,9 +13,19 @@ namespace HealthFunctions.Storage;
 
 public static class StorageServiceCollectionExtensions
 {
+    /// <summary>Tries per request of the clients behind HTTP reads (the first and one retry).</summary>
+    public const int ReadRetries = 1;
+
+    /// <summary>Network timeout per try of the clients behind HTTP reads.</summary>
+    public static readonly TimeSpan ReadNetworkTimeout = TimeSpan.FromSeconds(1);
+
+    /// <summary>Retries of the publishing clients: with exponential back-off from 0.8 s (capped at 10 s), about half a minute in all.</summary>
+    public const int PublishRetries = 5;
+
     /// <summary>
     /// Registers the Blob and Table clients once (through Microsoft.Extensions.Azure) from the
-    /// named connection, and the stores the publishing pipeline reads and writes through.
+    /// named connection, and the stores the publishing pipeline reads and writes through. The
+    /// stores keyed <see cref="StorageRoles.Reads"/> use a second pair of clients that fail fast.
     /// </summary>
     public static IServiceCollection AddPublishingStorage(this IServiceCollection services, IConfiguration configuration, string connectionName = StorageConnection.DefaultName)
     {
@@ -23,22 +34,52 @@ public static class StorageServiceCollectionExtensions
         {
             if (connection.ConnectionString is { } connectionString)
             {
-                clients.AddBlobServiceClient(connectionString);
-                clients.AddTableServiceClient(connectionString);
+                clients.AddBlobServiceClient(connectionString).ConfigureOptions(o => Publishing(o.Retry));
+                clients.AddTableServiceClient(connectionString).ConfigureOptions(o => Publishing(o.Retry));
+                clients.AddBlobServiceClient(connectionString).WithName(StorageRoles.Reads).ConfigureOptions(o => Reads(o.Retry));
+                clients.AddTableServiceClient(connectionString).WithName(StorageRoles.Reads).ConfigureOptions(o => Reads(o.Retry));
             }
             else
             {
-                clients.AddBlobServiceClient(connection.BlobServiceUri!);
-                clients.AddTableServiceClient(connection.TableServiceUri!);
+                clients.AddBlobServiceClient(connection.BlobServiceUri!).ConfigureOptions(o => Publishing(o.Retry));
+                clients.AddTableServiceClient(connection.TableServiceUri!).ConfigureOptions(o => Publishing(o.Retry));
+                clients.AddBlobServiceClient(connection.BlobServiceUri!).WithName(StorageRoles.Reads).ConfigureOptions(o => Reads(o.Retry));
+                clients.AddTableServiceClient(connection.TableServiceUri!).WithName(StorageRoles.Reads).ConfigureOptions(o => Reads(o.Retry));
                 clients.UseCredential(connection.Credential!);
             }
         });
 
+        services.AddSingleton<IStorageFaults, AzureStorageFaults>();
         services.AddSingleton<ISourceStore>(sp => ActivatorUtilities.CreateInstance<BlobSourceStore>(sp, sp.GetRequiredService<BlobServiceClient>()));
         services.AddSingleton<IHtmlStore>(sp => ActivatorUtilities.CreateInstance<BlobHtmlStore>(sp, sp.GetRequiredService<BlobServiceClient>()));
         services.AddSingleton<IPostIndex>(sp => ActivatorUtilities.CreateInstance<TablePostIndex>(sp, sp.GetRequiredService<TableServiceClient>()));
         services.AddSingleton<IMediaStore>(sp => ActivatorUtilities.CreateInstance<BlobMediaStore>(sp, sp.GetRequiredService<BlobServiceClient>()));
         services.AddSingleton<ISiteContentStore>(sp => ActivatorUtilities.CreateInstance<TableSiteContentStore>(sp, sp.GetRequiredService<TableServiceClient>()));
+
+        services.AddKeyedSingleton<IHtmlStore>(StorageRoles.Reads, (sp, _) => ActivatorUtilities.CreateInstance<BlobHtmlStore>(sp, ReadBlobs(sp)));
+        services.AddKeyedSingleton<IPostIndex>(StorageRoles.Reads, (sp, _) => ActivatorUtilities.CreateInstance<TablePostIndex>(sp, ReadTables(sp)));
+        services.AddKeyedSingleton<ISiteContentStore>(StorageRoles.Reads, (sp, _) => ActivatorUtilities.CreateInstance<TableSiteContentStore>(sp, ReadTables(sp)));
         return services;
+    }
+
+    private static BlobServiceClient ReadBlobs(IServiceProvider services) =>
+        services.GetRequiredService<IAzureClientFactory<BlobServiceClient>>().CreateClient(StorageRoles.Reads);
+
+    private static TableServiceClient ReadTables(IServiceProvider services) =>
+        services.GetRequiredService<IAzureClientFactory<TableServiceClient>>().CreateClient(StorageRoles.Reads);
+
+    private static void Publishing(RetryOptions retry)
+    {
+        retry.Mode = RetryMode.Exponential;
+        retry.MaxRetries = PublishRetries;
+        retry.MaxDelay = TimeSpan.FromSeconds(10);
+    }
+
+    private static void Reads(RetryOptions retry)
+    {
+        retry.Mode = RetryMode.Fixed;
+        retry.MaxRetries = ReadRetries;
+        retry.Delay = TimeSpan.FromMilliseconds(100);
+        retry.NetworkTimeout = ReadNetworkTimeout;
     }
 }

@@ -29,12 +29,12 @@ public sealed class TablePostIndex : IPostIndex
     private static readonly DateTimeOffset NeverExpires = new(9999, 12, 31, 0, 0, 0, TimeSpan.Zero);
 
     private readonly TableClient _table;
-    private readonly Lazy<Task> _created;
+    private readonly CreatedOnce _created;
 
     public TablePostIndex(TableServiceClient service, IOptions<PublishingOptions> options)
     {
         _table = service.GetTableClient(options.Value.IndexTable);
-        _created = new Lazy<Task>(() => _table.CreateIfNotExistsAsync());
+        _created = new CreatedOnce(() => _table.CreateIfNotExistsAsync());
     }
 
     public async Task<SourceRecord?> GetSourceAsync(string blobName, CancellationToken cancellationToken)
@@ -45,19 +45,19 @@ public sealed class TablePostIndex : IPostIndex
 
     public async Task<bool> TrySaveSourceAsync(SourceRecord record, CancellationToken cancellationToken)
     {
-        await _created.Value;
+        await _created.EnsureAsync();
         var entity = new TableEntity(SourcePartition, SourceRowKey(record.BlobName))
         {
             ["BlobName"] = record.BlobName,
             ["State"] = record.State.ToString(),
-            ["Message"] = record.Message,
+            ["Message"] = StatusText.Clip(record.Message),
             ["Slug"] = record.Slug,
             ["BlobETag"] = record.BlobETag,
             ["BlobLastModified"] = record.BlobLastModified,
             ["ProcessedAt"] = record.ProcessedAt,
             ["IndexKeys"] = IndexJson.WriteKeys(record.IndexKeys),
             ["Kind"] = record.Kind.ToString(),
-            ["Warnings"] = IndexJson.Write(record.Warnings),
+            ["Warnings"] = IndexJson.Write(StatusText.Bound(record.Warnings)),
         };
         try
         {
@@ -80,7 +80,7 @@ public sealed class TablePostIndex : IPostIndex
 
     public async Task<bool> TryDeleteSourceAsync(SourceRecord record, CancellationToken cancellationToken)
     {
-        await _created.Value;
+        await _created.EnsureAsync();
         try
         {
             await _table.DeleteEntityAsync(SourcePartition, SourceRowKey(record.BlobName), record.ETag is null ? ETag.All : new ETag(record.ETag), cancellationToken);
@@ -94,7 +94,7 @@ public sealed class TablePostIndex : IPostIndex
 
     public async IAsyncEnumerable<SourceRecord> ListSourcesAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        await _created.Value;
+        await _created.EnsureAsync();
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {SourcePartition}");
         await foreach (var entity in _table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {
@@ -110,7 +110,7 @@ public sealed class TablePostIndex : IPostIndex
 
     public async Task<SlugClaim> ClaimSlugAsync(PostEntry entry, bool expectNew, CancellationToken cancellationToken)
     {
-        await _created.Value;
+        await _created.EnsureAsync();
         for (var attempt = 0; attempt < 5; attempt++)
         {
             // An insert fails with 409 if the row exists, so trying it first is safe; the next attempt reads.
@@ -166,7 +166,7 @@ public sealed class TablePostIndex : IPostIndex
     /// </summary>
     public async Task UpsertListingAsync(IEnumerable<ListingEntry> entries, CancellationToken cancellationToken)
     {
-        await _created.Value;
+        await _created.EnsureAsync();
         await Task.WhenAll(entries
             .Select(FromListing)
             .GroupBy(e => e.PartitionKey)
@@ -178,14 +178,14 @@ public sealed class TablePostIndex : IPostIndex
 
     public async Task DeleteListingAsync(IEnumerable<IndexKey> keys, CancellationToken cancellationToken)
     {
-        await _created.Value;
+        await _created.EnsureAsync();
         var options = new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken };
         await Parallel.ForEachAsync(keys.Distinct(), options, async (key, ct) => await _table.DeleteEntityAsync(key.Partition, key.Row, ETag.All, ct));
     }
 
     public async IAsyncEnumerable<(IndexKey Key, DateTimeOffset Written)> ListAllListingKeysAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        await _created.Value;
+        await _created.EnsureAsync();
         var filter = TableClient.CreateQueryFilter(
             $"PartitionKey eq {ListingKeys.AllPosts} or (PartitionKey ge {"tag:"} and PartitionKey lt {"tag;"}) or (PartitionKey ge {"author:"} and PartitionKey lt {"author;"})");
         await foreach (var entity in _table.QueryAsync<TableEntity>(filter, select: ["PartitionKey", "RowKey", "Timestamp"], cancellationToken: cancellationToken))
@@ -196,7 +196,7 @@ public sealed class TablePostIndex : IPostIndex
 
     public async Task<ListingPage> QueryListingAsync(string partition, string? continueAfter, DateTimeOffset now, int limit, CancellationToken cancellationToken)
     {
-        await _created.Value;
+        await _created.EnsureAsync();
         var floor = ListingKeys.RowKeyFloor(now);
         var from = continueAfter is not null && string.CompareOrdinal(continueAfter, floor) >= 0 ? continueAfter : null;
         var filter = from is null
@@ -221,7 +221,7 @@ public sealed class TablePostIndex : IPostIndex
 
     public async Task SetAliasAsync(string alias, string slug, CancellationToken cancellationToken)
     {
-        await _created.Value;
+        await _created.EnsureAsync();
         await _table.UpsertEntityAsync(new TableEntity(AliasPartition, alias) { ["Slug"] = slug }, TableUpdateMode.Replace, cancellationToken);
     }
 
@@ -231,9 +231,37 @@ public sealed class TablePostIndex : IPostIndex
         return entity?.GetString("Slug");
     }
 
+    public async IAsyncEnumerable<(string Alias, string Target)> ListAliasesAsync(string? target, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await _created.EnsureAsync();
+        var filter = target is null
+            ? TableClient.CreateQueryFilter($"PartitionKey eq {AliasPartition}")
+            : TableClient.CreateQueryFilter($"PartitionKey eq {AliasPartition} and Slug eq {target}");
+        await foreach (var entity in _table.QueryAsync<TableEntity>(filter, select: ["RowKey", "Slug"], cancellationToken: cancellationToken))
+        {
+            yield return (entity.RowKey, entity.GetString("Slug"));
+        }
+    }
+
+    public async Task DeleteAliasAsync(string alias, CancellationToken cancellationToken)
+    {
+        await _created.EnsureAsync();
+        await _table.DeleteEntityAsync(AliasPartition, alias, ETag.All, cancellationToken);
+    }
+
+    public async IAsyncEnumerable<(string Slug, string SourceBlob, DateTimeOffset Written)> ListPostsAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await _created.EnsureAsync();
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {PostPartition}");
+        await foreach (var entity in _table.QueryAsync<TableEntity>(filter, select: ["RowKey", "SourceBlob", "Timestamp"], cancellationToken: cancellationToken))
+        {
+            yield return (entity.RowKey, entity.GetString("SourceBlob"), entity.Timestamp ?? DateTimeOffset.MinValue);
+        }
+    }
+
     private async Task<TableEntity?> GetAsync(string partition, string row, CancellationToken cancellationToken)
     {
-        await _created.Value;
+        await _created.EnsureAsync();
         var response = await _table.GetEntityIfExistsAsync<TableEntity>(partition, row, cancellationToken: cancellationToken);
         return response.HasValue ? response.Value : null;
     }

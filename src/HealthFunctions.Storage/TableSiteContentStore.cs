@@ -13,17 +13,17 @@ public sealed class TableSiteContentStore : ISiteContentStore
     private const string SiteRow = "settings";
 
     private readonly TableClient _table;
-    private readonly Lazy<Task> _created;
+    private readonly CreatedOnce _created;
 
     public TableSiteContentStore(TableServiceClient service, IOptions<PublishingOptions> options)
     {
         _table = service.GetTableClient(options.Value.IndexTable);
-        _created = new Lazy<Task>(() => _table.CreateIfNotExistsAsync());
+        _created = new CreatedOnce(() => _table.CreateIfNotExistsAsync());
     }
 
     public async Task<AuthorProfile?> GetAuthorAsync(string slug, CancellationToken cancellationToken)
     {
-        await _created.Value;
+        await _created.EnsureAsync();
         var found = await _table.GetEntityIfExistsAsync<TableEntity>(ProfilePartition, slug, cancellationToken: cancellationToken);
         if (!found.HasValue || found.Value is not { } e)
         {
@@ -46,7 +46,7 @@ public sealed class TableSiteContentStore : ISiteContentStore
 
     public async Task SaveAuthorAsync(AuthorProfile profile, CancellationToken cancellationToken)
     {
-        await _created.Value;
+        await _created.EnsureAsync();
         await _table.UpsertEntityAsync(
             new TableEntity(ProfilePartition, profile.Slug)
             {
@@ -65,13 +65,13 @@ public sealed class TableSiteContentStore : ISiteContentStore
 
     public async Task DeleteAuthorAsync(string slug, CancellationToken cancellationToken)
     {
-        await _created.Value;
+        await _created.EnsureAsync();
         await _table.DeleteEntityAsync(ProfilePartition, slug, Azure.ETag.All, cancellationToken);
     }
 
     public async Task<SiteSettings?> GetSiteAsync(CancellationToken cancellationToken)
     {
-        await _created.Value;
+        await _created.EnsureAsync();
         var found = await _table.GetEntityIfExistsAsync<TableEntity>(SitePartition, SiteRow, cancellationToken: cancellationToken);
         if (!found.HasValue || found.Value is not { } e)
         {
@@ -91,7 +91,7 @@ public sealed class TableSiteContentStore : ISiteContentStore
 
     public async Task SaveSiteAsync(SiteSettings settings, CancellationToken cancellationToken)
     {
-        await _created.Value;
+        await _created.EnsureAsync();
         await _table.UpsertEntityAsync(
             new TableEntity(SitePartition, SiteRow)
             {
@@ -108,7 +108,7 @@ public sealed class TableSiteContentStore : ISiteContentStore
 
     public async Task DeleteSiteAsync(CancellationToken cancellationToken)
     {
-        await _created.Value;
+        await _created.EnsureAsync();
         await _table.DeleteEntityAsync(SitePartition, SiteRow, Azure.ETag.All, cancellationToken);
     }
 }

@@ -68,6 +68,30 @@ public sealed class LocalHostTests(BlogSite site) : IClassFixture<BlogSite>
     }
 
     [Fact]
+    public async Task EveryErrorAnswerUnderApiIsAProblemDocument()
+    {
+        using var http = site.Http();
+
+        var answers = new Dictionary<HttpStatusCode, HttpResponseMessage>
+        {
+            [HttpStatusCode.Unauthorized] = await http.GetAsync("/api/status"),
+            [HttpStatusCode.NotFound] = await http.GetAsync("/api/no-such-endpoint"),
+            [HttpStatusCode.MethodNotAllowed] = await http.PostAsync("/api/posts", new StringContent("{}", Encoding.UTF8, "application/json")),
+            [HttpStatusCode.RequestUriTooLong] = await http.GetAsync("/api/posts?tag=" + new string('t', 9_000)),
+            [HttpStatusCode.BadRequest] = await http.GetAsync("/api/openapi.json?x=1"),
+        };
+
+        foreach (var (status, response) in answers)
+        {
+            Assert.Equal(status, response.StatusCode);
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+            using var problem = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+            Assert.Equal((int)status, problem.RootElement.GetProperty("status").GetInt32());
+            Assert.False(string.IsNullOrWhiteSpace(problem.RootElement.GetProperty("detail").GetString()));
+        }
+    }
+
+    [Fact]
     public async Task CorsPreflightsAreAnsweredForAllowedOriginsOnly()
     {
         using var http = site.Http();

@@ -186,6 +186,18 @@ public sealed class ApiTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task OpenApiRefusesUnknownParametersLikeEveryEndpoint()
+    {
+        var refused = await _host.SendAsync("GET", "/api/openapi.json", "x=1", null, (request, _) => Task.FromResult(new GetOpenApi().Run(request)));
+        var served = await _host.SendAsync("GET", "/api/openapi.json", string.Empty, null, (request, _) => Task.FromResult(new GetOpenApi().Run(request)));
+
+        Assert.Equal(400, refused.Status);
+        Assert.StartsWith("application/problem+json", refused.ContentType);
+        Assert.Equal("x", refused.Json.GetProperty("parameter").GetString());
+        Assert.Equal(200, served.Status);
+    }
+
+    [Fact]
     public void OpenApiDescriptionMatchesTheHttpFunctions()
     {
         var document = JsonDocument.Parse(SiteApi.OpenApi().Body).RootElement;

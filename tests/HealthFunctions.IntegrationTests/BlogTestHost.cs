@@ -25,12 +25,18 @@ public sealed class BlogTestHost : IAsyncDisposable
 {
     private readonly ServiceProvider _services;
 
-    public BlogTestHost(AzuriteFixture azurite, DateTimeOffset? now = null, IDictionary<string, string?>? extraSettings = null)
+    public BlogTestHost(AzuriteFixture azurite, DateTimeOffset? now = null, IDictionary<string, string?>? extraSettings = null, Action<IServiceCollection>? configure = null)
+        : this(azurite.ConnectionString, now, extraSettings, configure)
+    {
+    }
+
+    /// <param name="configure">Replaces services after the app's own registrations (a decorator of one of our interfaces, say).</param>
+    public BlogTestHost(string connectionString, DateTimeOffset? now = null, IDictionary<string, string?>? extraSettings = null, Action<IServiceCollection>? configure = null)
     {
         var id = Guid.NewGuid().ToString("N")[..12];
         Settings = new Dictionary<string, string?>
         {
-            ["PostsStorage"] = azurite.ConnectionString,
+            ["PostsStorage"] = connectionString,
             ["Publishing:SourceContainer"] = $"posts-{id}",
             ["Publishing:HtmlContainer"] = $"html-{id}",
             ["Publishing:IndexTable"] = $"Index{id}",
@@ -55,6 +61,8 @@ public sealed class BlogTestHost : IAsyncDisposable
         {
             services.AddTransient(function);
         }
+
+        configure?.Invoke(services);
 
         _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
         Blobs = _services.GetRequiredService<BlobServiceClient>();

@@ -79,6 +79,11 @@ public sealed class PipelineTests(AzuriteFixture azurite) : IAsyncLifetime
     [InlineData("cursor=not-a-cursor", "cursor")]
     [InlineData("sort=title", "sort")]
     [InlineData("limit=5&limit=6", "limit")]
+    [InlineData("limit=+5", "limit")]
+    [InlineData("limit=%2B5", "limit")]
+    [InlineData("limit=5%20", "limit")]
+    [InlineData("limit=%D9%A5", "limit")]
+    [InlineData("limit=", "limit")]
     public async Task BadQueryParametersAreA400ProblemNamingTheParameter(string query, string parameter)
     {
         var response = await _host.GetPostsAsync(query);
@@ -137,7 +142,13 @@ public sealed class PipelineTests(AzuriteFixture azurite) : IAsyncLifetime
     {
         await _host.UploadAndTriggerAsync("notes.txt", "just notes");
 
-        Assert.Null(await _host.Get<IPostIndex>().GetSourceAsync("notes.txt", CancellationToken.None));
+        var record = await _host.Get<IPostIndex>().GetSourceAsync("notes.txt", CancellationToken.None);
+        Assert.Equal(SourceState.Ignored, record!.State);
+        Assert.Contains("only Markdown posts", record.Message);
+        var status = await _host.SendAsync("GET", "/api/status", string.Empty, null, (request, ct) => _host.Get<HealthFunctions.Functions.ListSourceStatus>().RunAsync(request, ct));
+        var item = Assert.Single(status.Json.GetProperty("items").EnumerateArray());
+        Assert.Equal("Ignored", item.GetProperty("state").GetString());
+        Assert.Equal("notes.txt", item.GetProperty("blob").GetString());
         Assert.Empty((await _host.GetPostsAsync()).Json.GetProperty("items").EnumerateArray());
     }
 

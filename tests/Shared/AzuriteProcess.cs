@@ -8,7 +8,8 @@ namespace HealthFunctions.Testing;
 /// <summary>
 /// The storage the Azurite modes run against: the one named by <c>AZURITE_CONNECTION_STRING</c>,
 /// or an in-memory Azurite started here from the repository's own npm dependency on free loopback
-/// ports (as the integration tests do) and stopped on dispose.
+/// ports (as the integration tests do) and stopped on dispose. <see cref="StartPersistentAsync"/>
+/// starts one that keeps its data in a folder, so it can be stopped and started again on the same ports.
 /// </summary>
 internal sealed class AzuriteProcess : IAsyncDisposable
 {
@@ -17,36 +18,49 @@ internal sealed class AzuriteProcess : IAsyncDisposable
 
     private readonly Process? _process;
 
-    private AzuriteProcess(Process? process, string connectionString)
+    private AzuriteProcess(Process? process, string connectionString, int[] ports)
     {
         _process = process;
         ConnectionString = connectionString;
+        Ports = ports;
     }
 
     public string ConnectionString { get; }
 
-    public string Description => _process is null ? "Azurite from AZURITE_CONNECTION_STRING" : "Azurite (in memory) from node_modules";
+    /// <summary>Blob, queue and table ports (empty for an Azurite this class did not start).</summary>
+    public int[] Ports { get; }
+
+    public string Description { get; private init; } = "Azurite from AZURITE_CONNECTION_STRING";
 
     public static async Task<AzuriteProcess> StartAsync()
     {
         var given = Environment.GetEnvironmentVariable("AZURITE_CONNECTION_STRING");
         if (!string.IsNullOrWhiteSpace(given))
         {
-            return new AzuriteProcess(null, given);
+            return new AzuriteProcess(null, given, []);
         }
 
+        return await LaunchAsync(["--inMemoryPersistence"], [FreePort(), FreePort(), FreePort()]);
+    }
+
+    /// <summary>An Azurite of this test's own that stores its data under <paramref name="location"/>, on <paramref name="ports"/> (or free ones).</summary>
+    public static Task<AzuriteProcess> StartPersistentAsync(string location, int[]? ports = null) =>
+        LaunchAsync(["--location", location], ports ?? [FreePort(), FreePort(), FreePort()]);
+
+    private static async Task<AzuriteProcess> LaunchAsync(string[] persistence, int[] ports)
+    {
         var azurite = Path.Combine(RepositoryRoot.Find(), "node_modules", ".bin", "azurite");
         if (!File.Exists(azurite))
         {
             throw new InvalidOperationException($"Azurite is not installed: run 'npm ci' in the repository root (looked for {azurite}).");
         }
 
-        int blob = FreePort(), queue = FreePort(), table = FreePort();
+        int blob = ports[0], queue = ports[1], table = ports[2];
         var start = new ProcessStartInfo(azurite)
         {
             ArgumentList =
             {
-                "--silent", "--inMemoryPersistence", "--skipApiVersionCheck", "--loose",
+                "--silent", "--skipApiVersionCheck", "--loose", "--disableTelemetry",
                 "--blobHost", "127.0.0.1", "--blobPort", Text(blob),
                 "--queueHost", "127.0.0.1", "--queuePort", Text(queue),
                 "--tableHost", "127.0.0.1", "--tablePort", Text(table),
@@ -55,6 +69,11 @@ internal sealed class AzuriteProcess : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        foreach (var argument in persistence)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
         var process = Process.Start(start) ?? throw new InvalidOperationException("Azurite did not start.");
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };
@@ -65,7 +84,11 @@ internal sealed class AzuriteProcess : IAsyncDisposable
             $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={DevAccountKey};" +
             $"BlobEndpoint=http://127.0.0.1:{Text(blob)}/devstoreaccount1;" +
             $"QueueEndpoint=http://127.0.0.1:{Text(queue)}/devstoreaccount1;" +
-            $"TableEndpoint=http://127.0.0.1:{Text(table)}/devstoreaccount1;");
+            $"TableEndpoint=http://127.0.0.1:{Text(table)}/devstoreaccount1;",
+            ports)
+        {
+            Description = persistence.Contains("--inMemoryPersistence") ? "Azurite (in memory) from node_modules" : "Azurite (persistent) from node_modules",
+        };
         try
         {
             await started.WaitForPortsAsync([blob, queue, table], TimeSpan.FromSeconds(60));
@@ -77,6 +100,34 @@ internal sealed class AzuriteProcess : IAsyncDisposable
         }
 
         return started;
+    }
+
+    /// <summary>
+    /// Stops Azurite the way Ctrl+C would (SIGTERM), so a persistent one writes its data out before it
+    /// exits; killed outright, it can lose what it was told in its last seconds.
+    /// </summary>
+    public async Task StopAsync()
+    {
+        if (_process is not { HasExited: false })
+        {
+            return;
+        }
+
+        if (OperatingSystem.IsWindows() || SendSignal(_process.Id, Sigterm) != 0)
+        {
+            _process.Kill(entireProcessTree: true);
+        }
+
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        try
+        {
+            await _process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
     }
 
     public async ValueTask DisposeAsync()
@@ -115,6 +166,11 @@ internal sealed class AzuriteProcess : IAsyncDisposable
             }
         }
     }
+
+    private const int Sigterm = 15;
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int SendSignal(int pid, int signal);
 
     private static int FreePort()
     {

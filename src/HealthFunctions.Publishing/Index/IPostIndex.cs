@@ -45,4 +45,12 @@ public interface IPostIndex
     Task SetAliasAsync(string alias, string slug, CancellationToken cancellationToken);
 
     Task<string?> GetAliasAsync(string alias, CancellationToken cancellationToken);
+
+    /// <summary>Every alias row, or those pointing at <paramref name="target"/>.</summary>
+    IAsyncEnumerable<(string Alias, string Target)> ListAliasesAsync(string? target, CancellationToken cancellationToken);
+
+    Task DeleteAliasAsync(string alias, CancellationToken cancellationToken);
+
+    /// <summary>Every post row: its slug, the source file that holds it and when it was last written (for reconciliation).</summary>
+    IAsyncEnumerable<(string Slug, string SourceBlob, DateTimeOffset Written)> ListPostsAsync(CancellationToken cancellationToken);
 }

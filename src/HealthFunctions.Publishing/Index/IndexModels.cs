@@ -63,6 +63,9 @@ public enum SourceState
     Draft,
     Failed,
     Conflict,
+
+    /// <summary>Not something the blog publishes (a name starting with '.' or '_', an SVG, an unusable name); the message says why.</summary>
+    Ignored,
 }
 
 /// <summary>The index's status row for one source file: state, message for the editor, and the rows it owns.</summary>

@@ -4,7 +4,7 @@ namespace HealthFunctions.Publishing.Posts;
 
 /// <summary>
 /// Reads YAML front matter into <see cref="FrontMatter"/>, checking each field's type and naming
-/// the field and line of the first problem.
+/// the field and line of the first problem, within the limits of <see cref="PostLimits"/>.
 /// </summary>
 public static class FrontMatterReader
 {
@@ -12,7 +12,7 @@ public static class FrontMatterReader
     /// <param name="firstLine">1-based line of the file on which <paramref name="yaml"/> starts.</param>
     public static FrontMatter Read(string yaml, int firstLine)
     {
-        var root = YamlFields.LoadMap(yaml, firstLine, "front matter");
+        var root = YamlFields.LoadMap(yaml, firstLine, "front matter", out var shape);
         if (root is null)
         {
             return FrontMatter.Empty;
@@ -22,6 +22,7 @@ public static class FrontMatterReader
         var matter = FrontMatter.Empty;
         var extra = new Dictionary<string, object?>(StringComparer.Ordinal);
         var seen = new HashSet<string>(StringComparer.Ordinal);
+        long unknownLength = 0;
         foreach (var (keyNode, value) in root.Children)
         {
             if (keyNode is not YamlScalarNode { Value: { Length: > 0 } key })
@@ -32,33 +33,35 @@ public static class FrontMatterReader
             var canonical = YamlFields.Canonical(key);
             if (!seen.Add(canonical))
             {
-                throw new PostFormatException("the field is given twice (names match ignoring case, '-' and '_'); keep one.", key, fields.LineOf(keyNode));
+                throw new PostFormatException("the field is given twice (names match ignoring case, '-' and '_'); keep one.", PostLimits.Shorten(key), fields.LineOf(keyNode));
             }
 
             matter = canonical switch
             {
-                "title" => matter with { Title = fields.Text(key, value) },
+                "title" => matter with { Title = fields.Text(key, value, PostLimits.TitleLength) },
                 "date" => ReadDate(matter, fields, key, value),
                 "updated" or "lastmod" or "modified" => matter with { Updated = fields.Date(key, value) },
                 "slug" => matter with { Slug = fields.SlugText(key, value) },
                 "tags" => matter with { Tags = fields.List(key, value) },
                 "categories" or "category" => matter with { Categories = fields.List(key, value) },
-                "summary" => matter with { Summary = fields.Text(key, value) },
-                "description" or "excerpt" => matter with { Description = fields.Text(key, value) },
-                "author" => matter with { Author = fields.Text(key, value) },
+                "summary" => matter with { Summary = fields.Text(key, value, PostLimits.SummaryLength) },
+                "description" or "excerpt" => matter with { Description = fields.Text(key, value, PostLimits.SummaryLength) },
+                "author" => matter with { Author = fields.Text(key, value, PostLimits.NameLength) },
                 "draft" => matter with { Draft = fields.Flag(key, value) },
                 "published" => matter with { Draft = !fields.Flag(key, value) },
                 "expirydate" or "expires" => matter with { ExpiryDate = fields.Date(key, value) },
-                "reviewedby" => matter with { ReviewedBy = fields.Text(key, value) },
+                "reviewedby" => matter with { ReviewedBy = fields.Text(key, value, PostLimits.NameLength) },
                 "lastreviewed" => matter with { LastReviewed = fields.Date(key, value) },
                 "references" => matter with { References = fields.References(key, value) },
                 "aliases" => matter with { Aliases = fields.Aliases(key, value) },
                 "image" or "coverimage" => matter with { Image = fields.ImageLink(key, value) },
-                "imagealt" => matter with { ImageAlt = fields.Text(key, value) },
+                "imagealt" => matter with { ImageAlt = fields.Text(key, value, PostLimits.ImageAltLength) },
                 _ => KeepUnknown(matter, key, value),
             };
         }
 
+        // Last, so a field with a limit of its own is named with that limit rather than this one.
+        shape.CheckSize(PostLimits.FrontMatterBytes, "front matter");
         return matter with { Extra = extra };
 
         static FrontMatter ReadDate(FrontMatter current, YamlFields fields, string key, YamlNode value)
@@ -76,6 +79,15 @@ public static class FrontMatterReader
 
         FrontMatter KeepUnknown(FrontMatter current, string key, YamlNode value)
         {
+            unknownLength += key.Length + YamlFields.TextLength(value);
+            if (unknownLength > PostLimits.UnknownFieldsLength)
+            {
+                throw new PostFormatException(
+                    $"fields this system does not know may hold {PostLimits.UnknownFieldsLength:N0} characters in all (names included); with this one they hold {unknownLength:N0}.",
+                    PostLimits.Shorten(key),
+                    fields.LineOf(value));
+            }
+
             extra[key] = YamlFields.Plain(value);
             return current;
         }

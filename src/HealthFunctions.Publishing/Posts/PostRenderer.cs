@@ -53,7 +53,7 @@ public sealed class PostRenderer(
         var summary = excerpts.For(matter, body);
         var reading = counts.For(body);
 
-        return new RenderedPost
+        return PostLimits.Checked(new RenderedPost
         {
             Slug = identity.Slug,
             Title = identity.Title,
@@ -79,7 +79,7 @@ public sealed class PostRenderer(
             Extra = matter.Extra,
             Warnings = warnings,
             Html = safeHtml,
-        };
+        });
     }
 
     /// <summary>Renders an author profile (<c>authors/&lt;slug&gt;.md</c>): front matter fields plus the bio as sanitised HTML.</summary>

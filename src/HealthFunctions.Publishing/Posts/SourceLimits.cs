@@ -27,15 +27,26 @@ public static class SourceLimits
     /// <summary>Markdig's own limit on blocks and inlines nested inside each other (a list level counts twice).</summary>
     public const int MaxNesting = 127;
 
-    /// <summary>Throws a <see cref="PostFormatException"/> naming the limit and the line when <paramref name="markdown"/> exceeds one.</summary>
+    /// <summary>
+    /// Throws a <see cref="PostFormatException"/> naming the limit and the line when the Markdown of
+    /// <paramref name="markdown"/> exceeds one. Front matter at the top is left to the front matter
+    /// limits, which name the field.
+    /// </summary>
     public static void Check(string markdown)
     {
         var headings = 0;
         var lineNumber = 0;
+        var inFrontMatter = FrontMatterFence.StartsWith(markdown, "---");
         foreach (var range in markdown.AsSpan().Split('\n'))
         {
             lineNumber++;
             var line = markdown.AsSpan()[range];
+            if (inFrontMatter)
+            {
+                inFrontMatter = lineNumber == 1 || line.TrimEnd(" \t\r") is not ("---" or "...");
+                continue;
+            }
+
             if (line.Length > MaxLineLength)
             {
                 throw new PostFormatException(

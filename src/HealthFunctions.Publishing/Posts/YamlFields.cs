@@ -10,26 +10,45 @@ namespace HealthFunctions.Publishing.Posts;
 /// </summary>
 internal sealed class YamlFields(int firstLine)
 {
-    /// <summary>Parses <paramref name="yaml"/> as a map of fields; null when it is empty.</summary>
+    /// <summary>Parses <paramref name="yaml"/> as a map of fields; null when it is empty. Checks its size at once.</summary>
     /// <param name="firstLine">1-based line of the file on which <paramref name="yaml"/> starts.</param>
     /// <param name="what">What the YAML is, for messages ("front matter", "site settings").</param>
     public static YamlMappingNode? LoadMap(string yaml, int firstLine, string what)
     {
+        var root = LoadMap(yaml, firstLine, what, out var shape);
+        shape.CheckSize(PostLimits.FrontMatterBytes, what);
+        return root;
+    }
+
+    /// <summary>
+    /// Parses <paramref name="yaml"/> as a map of fields after checking its shape (no anchors or
+    /// aliases, nesting within the limit); null when it is empty. The caller checks the size with
+    /// <paramref name="shape"/>, after the field checks, whose messages say more.
+    /// Every failure of the YAML parser becomes a <see cref="PostFormatException"/>.
+    /// </summary>
+    public static YamlMappingNode? LoadMap(string yaml, int firstLine, string what, out YamlShape shape)
+    {
         var stream = new YamlStream();
         try
         {
+            shape = YamlShape.Scan(yaml, firstLine, what);
             stream.Load(new StringReader(yaml));
         }
         catch (YamlException ex) when (DuplicateKey(ex) is { } duplicate)
         {
             // YamlDotNet refuses a repeated key while loading, before the field-by-field checks see it.
-            throw new PostFormatException("the field is given twice; keep one.", duplicate, firstLine + (int)ex.Start.Line - 1);
+            throw new PostFormatException("the field is given twice; keep one.", PostLimits.Shorten(duplicate), firstLine + (int)ex.Start.Line - 1);
         }
         catch (YamlException ex)
         {
             var line = firstLine + (int)ex.Start.Line - 1;
             var reason = (ex.InnerException?.Message ?? ex.Message).Trim();
-            throw new PostFormatException($"the {what} is not valid YAML: {reason}", line: line);
+            throw new PostFormatException($"the {what} is not valid YAML: {PostLimits.Shorten(reason, 300)}", line: line);
+        }
+        catch (Exception ex) when (ex is not (PostFormatException or OutOfMemoryException or OperationCanceledException))
+        {
+            // The parser throws other types too for some broken input (an unclosed '[' is an InvalidOperationException).
+            throw new PostFormatException($"the {what} is not valid YAML: {PostLimits.Shorten(ex.Message.Trim(), 300)}", line: firstLine);
         }
 
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })
@@ -39,8 +58,8 @@ internal sealed class YamlFields(int firstLine)
 
         if (stream.Documents[0].RootNode is not YamlMappingNode root)
         {
-            var shape = stream.Documents[0].RootNode is YamlSequenceNode ? "a list" : "a single value";
-            throw new PostFormatException($"the {what} must be 'field: value' lines (a map), not {shape}.", line: firstLine + (int)stream.Documents[0].RootNode.Start.Line - 1);
+            var kind = stream.Documents[0].RootNode is YamlSequenceNode ? "a list" : "a single value";
+            throw new PostFormatException($"the {what} must be 'field: value' lines (a map), not {kind}.", line: firstLine + (int)stream.Documents[0].RootNode.Start.Line - 1);
         }
 
         return root;
@@ -82,7 +101,8 @@ internal sealed class YamlFields(int firstLine)
 
     public int LineOf(YamlNode node) => firstLine + (int)node.Start.Line - 1;
 
-    public string? Text(string field, YamlNode node)
+    /// <param name="limit">Longest value accepted, in characters (<see cref="PostLimits"/>).</param>
+    public string? Text(string field, YamlNode node, int limit = int.MaxValue)
     {
         if (node is not YamlScalarNode scalar)
         {
@@ -90,6 +110,7 @@ internal sealed class YamlFields(int firstLine)
         }
 
         var value = scalar.Value?.Trim();
+        PostLimits.CheckLength(value, limit, field, LineOf(node));
         return string.IsNullOrEmpty(value) || IsPlainNull(scalar) ? null : value;
     }
 
@@ -101,6 +122,7 @@ internal sealed class YamlFields(int firstLine)
             return null;
         }
 
+        PostLimits.CheckLength(value, Slugs.MaxLength, field, LineOf(node));
         if (!Slugs.IsValid(value))
         {
             throw new PostFormatException(
@@ -115,7 +137,7 @@ internal sealed class YamlFields(int firstLine)
     /// <summary>An http(s) URL or a path on the site; anything with another scheme (javascript:, data:) is refused.</summary>
     public string? ImageLink(string field, YamlNode node)
     {
-        var value = Text(field, node);
+        var value = Text(field, node, PostLimits.ImageLinkLength);
         if (value is null)
         {
             return null;
@@ -128,7 +150,7 @@ internal sealed class YamlFields(int firstLine)
         var hasScheme = colon > 0 && (stop < 0 || colon < stop);
         if (hasScheme && !(visible.StartsWith("http:", StringComparison.OrdinalIgnoreCase) || visible.StartsWith("https:", StringComparison.OrdinalIgnoreCase)))
         {
-            throw new PostFormatException($"'{value}' is not an http or https link or a path on this site.", field, LineOf(node));
+            throw new PostFormatException($"'{PostLimits.Shorten(value)}' is not an http or https link or a path on this site.", field, LineOf(node));
         }
 
         return value;
@@ -145,7 +167,7 @@ internal sealed class YamlFields(int firstLine)
         if (!PostDates.TryParse(value, out var date))
         {
             throw new PostFormatException(
-                $"'{value}' is not a date; write 2024-05-01, 2024-05-01T09:30:00+02:00 or 2024-05-01 09:30:00 +0200.",
+                $"'{PostLimits.Shorten(value)}' is not a date; write 2024-05-01, 2024-05-01T09:30:00+02:00 or 2024-05-01 09:30:00 +0200.",
                 field,
                 LineOf(node));
         }
@@ -161,11 +183,13 @@ internal sealed class YamlFields(int firstLine)
             null => false,
             "true" or "yes" or "on" => true,
             "false" or "no" or "off" => false,
-            _ => throw new PostFormatException($"'{value}' is not true or false.", field, LineOf(node)),
+            _ => throw new PostFormatException($"'{PostLimits.Shorten(value)}' is not true or false.", field, LineOf(node)),
         };
     }
 
-    public IReadOnlyList<string> List(string field, YamlNode node)
+    /// <param name="maxItems">Most items accepted (after duplicates are dropped).</param>
+    /// <param name="maxLength">Longest item accepted, in characters.</param>
+    public IReadOnlyList<string> List(string field, YamlNode node, int maxItems = PostLimits.ListItems, int maxLength = PostLimits.ListItemLength)
     {
         IEnumerable<string?> items = node switch
         {
@@ -175,24 +199,35 @@ internal sealed class YamlFields(int firstLine)
             _ => throw new PostFormatException("must be a list or a comma-separated line of text.", field, LineOf(node)),
         };
 
-        return items
+        var list = items
             .Select(item => item?.Trim())
             .Where(item => !string.IsNullOrEmpty(item))
             .Select(item => item!)
             .Distinct(StringComparer.OrdinalIgnoreCase)
             .ToList();
+        if (list.Count > maxItems)
+        {
+            throw new PostFormatException($"has {list.Count:N0} items; the limit is {maxItems:N0}.", field, LineOf(node));
+        }
+
+        if (list.FirstOrDefault(item => item.Length > maxLength) is { } tooLong)
+        {
+            throw new PostFormatException($"'{PostLimits.Shorten(tooLong)}' is {tooLong.Length:N0} characters long; the limit for one item is {maxLength:N0}.", field, LineOf(node));
+        }
+
+        return list;
     }
 
     public IReadOnlyList<string> Aliases(string field, YamlNode node)
     {
         var aliases = new List<string>();
-        foreach (var alias in List(field, node))
+        foreach (var alias in List(field, node, PostLimits.Aliases, PostLimits.AliasLength))
         {
             var slug = alias.Trim('/');
             var lastSegment = slug[(slug.LastIndexOf('/') + 1)..];
             if (!Slugs.IsValid(lastSegment))
             {
-                throw new PostFormatException($"'{alias}' is not a slug or a path ending in one.", field, LineOf(node));
+                throw new PostFormatException($"'{PostLimits.Shorten(alias)}' is not a slug or a path ending in one.", field, LineOf(node));
             }
 
             aliases.Add(lastSegment);
@@ -213,6 +248,17 @@ internal sealed class YamlFields(int firstLine)
             throw new PostFormatException("must be a list of sources (text, a link, or 'title' and 'url').", field, LineOf(node));
         }
 
+        if (sequence.Children.Count > PostLimits.References)
+        {
+            throw new PostFormatException($"has {sequence.Children.Count:N0} sources; the limit is {PostLimits.References:N0}.", field, LineOf(node));
+        }
+
+        var length = TextLength(sequence);
+        if (length > PostLimits.ReferencesLength)
+        {
+            throw new PostFormatException($"holds {length:N0} characters of text; the limit is {PostLimits.ReferencesLength:N0}.", field, LineOf(node));
+        }
+
         var references = new List<PostReference>();
         foreach (var item in sequence.Children)
         {
@@ -230,7 +276,7 @@ internal sealed class YamlFields(int firstLine)
                     {
                         if (!Uri.TryCreate(raw, UriKind.Absolute, out url) || !IsWebLink(url))
                         {
-                            throw new PostFormatException($"'{raw}' is not an http or https link.", field, LineOf(u));
+                            throw new PostFormatException($"'{PostLimits.Shorten(raw)}' is not an http or https link.", field, LineOf(u));
                         }
                     }
 
@@ -248,6 +294,19 @@ internal sealed class YamlFields(int firstLine)
 
         return references;
     }
+
+    /// <summary>
+    /// Characters of text in a node and everything under it, map keys included, plus one for every value
+    /// and list or map, so that a list of ten thousand empty values counts too. Stored as JSON, where one
+    /// character can take six, a node never needs more than six times this (depth is bounded by <see cref="YamlShape"/>).
+    /// </summary>
+    public static long TextLength(YamlNode node) => node switch
+    {
+        YamlScalarNode scalar => (scalar.Value?.Length ?? 0) + 1,
+        YamlSequenceNode sequence => 1 + sequence.Children.Sum(TextLength),
+        YamlMappingNode mapping => 1 + mapping.Children.Sum(pair => TextLength(pair.Key) + TextLength(pair.Value)),
+        _ => 1,
+    };
 
     private static bool IsWebLink(Uri uri) => uri.Scheme is "http" or "https";
 }

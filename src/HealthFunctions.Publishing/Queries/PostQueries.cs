@@ -1,6 +1,7 @@
 using HealthFunctions.Publishing.Index;
 using HealthFunctions.Publishing.Sources;
 using HealthFunctions.Publishing.Text;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace HealthFunctions.Publishing.Queries;
 
@@ -26,7 +27,8 @@ public sealed class PostQueries
     private readonly IHtmlStore _html;
     private readonly TimeProvider _time;
 
-    public PostQueries(IPostIndex index, IHtmlStore html, TimeProvider time)
+    /// <summary>Reads through the stores keyed <see cref="StorageRoles.Reads"/>, which fail fast when storage is unreachable.</summary>
+    public PostQueries([FromKeyedServices(StorageRoles.Reads)] IPostIndex index, [FromKeyedServices(StorageRoles.Reads)] IHtmlStore html, TimeProvider time)
     {
         _index = index;
         _html = html;

@@ -32,10 +32,12 @@ internal sealed class AssetPublisher(IMediaStore media, ISiteContentStore conten
             case SourceKind.Author:
                 var avatars = await media.ListAsync(ImagePaths.FolderOf(source.Name), ct);
                 var profile = renderer.RenderAuthor(source.Name, bytes, avatars);
+                PostLimits.CheckStoredHtml(profile.BioHtml, "bio");
                 await content.SaveAuthorAsync(profile, ct);
                 return new AssetChange(profile.Slug, profile.Warnings, true);
             case SourceKind.Site:
                 var settings = renderer.RenderSite(bytes);
+                PostLimits.CheckStoredHtml(settings.AboutHtml, "aboutMe");
                 var before = await content.GetSiteAsync(ct);
                 await content.SaveSiteAsync(settings, ct);
                 return new AssetChange(null, [], before?.DefaultAuthor != settings.DefaultAuthor);

@@ -29,6 +29,7 @@ public sealed partial class ContentSync
     private readonly PostRenderer _renderer;
     private readonly TimeProvider _time;
     private readonly PublishingOptions _options;
+    private readonly IStorageFaults _faults;
     private readonly ILogger<ContentSync> _logger;
 
     public ContentSync(
@@ -40,7 +41,8 @@ public sealed partial class ContentSync
         PostRenderer renderer,
         TimeProvider time,
         IOptions<PublishingOptions> options,
-        ILogger<ContentSync> logger)
+        ILogger<ContentSync> logger,
+        IStorageFaults? faults = null)
     {
         _sources = sources;
         _html = html;
@@ -50,6 +52,7 @@ public sealed partial class ContentSync
         _time = time;
         _options = options.Value;
         _logger = logger;
+        _faults = faults ?? NetworkFaults.Instance;
         _assets = new AssetPublisher(media, content, renderer, _options);
         _profiles = new ProfileLookups(content, time, TimeSpan.FromSeconds(_options.ProfileCacheSeconds));
     }
@@ -63,7 +66,7 @@ public sealed partial class ContentSync
         var kind = SourceNames.Classify(blobName, out var reason);
         if (kind == SourceKind.Ignored)
         {
-            var ignored = new SyncResult(blobName, SyncOutcome.Ignored, Message: reason);
+            var ignored = await SyncIgnoredAsync(blobName, reason, cancellationToken);
             LogResult(ignored.BlobName, ignored.Slug, ignored.Outcome, ignored.Message);
             return ignored;
         }
@@ -72,9 +75,20 @@ public sealed partial class ContentSync
         for (var attempt = 1; attempt <= MaxAttempts; attempt++)
         {
             var again = force || attempt > 1;
-            var result = kind == SourceKind.Post
-                ? await TrySyncOnceAsync(blobName, again, leftovers, cancellationToken)
-                : await TrySyncAssetOnceAsync(blobName, kind, again, cancellationToken);
+            SyncResult? result;
+            try
+            {
+                result = kind == SourceKind.Post
+                    ? await TrySyncOnceAsync(blobName, again, leftovers, cancellationToken)
+                    : await TrySyncAssetOnceAsync(blobName, kind, again, leftovers, cancellationToken);
+            }
+            catch (Exception ex) when (IsUnexpected(ex, cancellationToken))
+            {
+                // A bug or an input no check foresaw: the same version would fail the same way, so it is
+                // recorded (and the trigger not made to retry); storage outages still escape to be retried.
+                result = await RecordUnexpectedAsync(blobName, kind, ex, leftovers, cancellationToken);
+            }
+
             if (result is not null)
             {
                 LogResult(result.BlobName, result.Slug, result.Outcome, result.Message);
@@ -104,6 +118,7 @@ public sealed partial class ContentSync
         var recordReading = _index.GetSourceAsync(blobName, ct);
         var source = await reading;
         var record = await recordReading;
+        leftovers.ETag = source?.ETag;
 
         if (source is null)
         {
@@ -123,6 +138,7 @@ public sealed partial class ContentSync
             return new SyncResult(blobName, SyncOutcome.Unchanged, record.Slug, record.Message);
         }
 
+        // Everything is checked before the first write: a post that breaks a rule or a limit changes nothing public.
         RenderedPost post;
         try
         {
@@ -135,6 +151,11 @@ public sealed partial class ContentSync
         catch (PostFormatException ex)
         {
             return await RejectAsync(source, record, SourceState.Failed, ex.Message, leftovers, ct);
+        }
+        catch (Exception ex) when (IsUnexpected(ex, ct))
+        {
+            // Parsing and rendering do no I/O, so any other exception is about this file's content.
+            return await RejectAsync(source, record, SourceState.Failed, UnexpectedMessage(LogUnexpected(blobName, source.ETag, ex)), leftovers, ct);
         }
 
         post = await CheckPeopleAsync(post, ct);
@@ -174,6 +195,7 @@ public sealed partial class ContentSync
             await _index.ReleaseSlugAsync(previousSlug, blobName, ct);
             await _html.DeleteAsync(previousSlug, ct);
             await _index.SetAliasAsync(previousSlug, post.Slug, ct);
+            await RedirectAliasesAsync(previousSlug, post.Slug, ct);
         }
 
         foreach (var slug in leftovers.Slugs.Where(slug => slug != post.Slug))
@@ -247,10 +269,11 @@ public sealed partial class ContentSync
         warnings.Count == 0 ? message : string.Join(" ", new[] { message }.Concat(warnings.Select(w => "Warning: " + w)).OfType<string>());
 
     /// <summary>Publishes an author profile, the site settings or an image; removes it when its file is gone.</summary>
-    private async Task<SyncResult?> TrySyncAssetOnceAsync(string blobName, SourceKind kind, bool force, CancellationToken ct)
+    private async Task<SyncResult?> TrySyncAssetOnceAsync(string blobName, SourceKind kind, bool force, Leftovers leftovers, CancellationToken ct)
     {
         var source = await _sources.ReadAsync(blobName, _assets.MaxBytes(kind), ct);
         var record = await _index.GetSourceAsync(blobName, ct);
+        leftovers.ETag = source?.ETag;
         if (source is null)
         {
             if (record is null)
@@ -381,6 +404,7 @@ public sealed partial class ContentSync
             {
                 await _html.DeleteAsync(owned, ct);
                 await _index.ReleaseSlugAsync(owned, blobName, ct);
+                await DeleteAliasesToAsync(owned, ct);
             }
         }
     }
@@ -397,5 +421,8 @@ public sealed partial class ContentSync
         public HashSet<IndexKey> Keys { get; } = [];
 
         public HashSet<string> Slugs { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>The version of the file the latest attempt read.</summary>
+        public string? ETag { get; set; }
     }
 }

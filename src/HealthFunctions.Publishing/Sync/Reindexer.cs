@@ -9,7 +9,7 @@ namespace HealthFunctions.Publishing.Sync;
 /// <summary>Progress of a bulk run: how many files are done, how fast, and how many were rejected.</summary>
 public sealed record BulkProgress(int Done, int Total, int Rejected, double PerSecond);
 
-/// <summary>What a reindex did, by outcome, plus the listing rows it found orphaned and removed.</summary>
+/// <summary>What a reindex did, by outcome, plus the rows it found orphaned (listing, post and alias rows no status row owns) and removed.</summary>
 public sealed record ReindexReport(IReadOnlyList<SyncResult> Results, int OrphanRowsRemoved, TimeSpan Elapsed)
 {
     public int Count(SyncOutcome outcome) => Results.Count(r => r.Outcome == outcome);
@@ -17,7 +17,8 @@ public sealed record ReindexReport(IReadOnlyList<SyncResult> Results, int Orphan
 
 /// <summary>
 /// Runs the publish use case over every source file (the trigger's work, in bulk), then removes
-/// posts whose files are gone and listing rows that no status row owns. Safe to run while
+/// posts whose files are gone, listing and post rows that no status row owns, and aliases whose
+/// target post is gone. One file that cannot be processed never stops the others. Safe to run while
 /// uploads are happening: each file goes through <see cref="ContentSync"/>, and only rows older
 /// than <see cref="OrphanGrace"/> are treated as orphans, so a publish in flight is left alone.
 /// </summary>
@@ -81,7 +82,18 @@ public sealed partial class Reindexer
         var options = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, maxParallelism), CancellationToken = cancellationToken };
         await Parallel.ForEachAsync(Enumerable.Range(0, items.Count), options, async (i, ct) =>
         {
-            var result = await work(items[i], ct);
+            SyncResult result;
+            try
+            {
+                result = await work(items[i], ct);
+            }
+            catch (Exception ex) when (!ct.IsCancellationRequested)
+            {
+                // The publish use case records every failure about a file itself, so what reaches here is an
+                // outage or a file that kept changing: report it and carry on with the rest.
+                result = new SyncResult(items[i], SyncOutcome.Failed, Message: $"not processed this time ({ex.GetType().Name}: {ex.Message}); run reindex again.");
+            }
+
             results[i] = result;
             if (result.IsRejected)
             {
@@ -97,13 +109,52 @@ public sealed partial class Reindexer
     private async Task<int> RemoveOrphansAsync(DateTimeOffset writtenBefore, CancellationToken ct)
     {
         var owned = new ConcurrentDictionary<IndexKey, bool>();
+        var ownedSlugs = new HashSet<(string Slug, string Blob)>();
         await foreach (var record in _index.ListSourcesAsync(ct))
         {
             foreach (var key in record.IndexKeys)
             {
                 owned[key] = true;
             }
+
+            if (record.Slug is not null)
+            {
+                ownedSlugs.Add((record.Slug, record.BlobName));
+            }
         }
+
+        // A post row whose source file has no status row naming that slug was left by an attempt that
+        // died before its status row was written: nothing vouches for it, so it goes.
+        var removed = 0;
+        var posts = new HashSet<string>(StringComparer.Ordinal);
+        await foreach (var (slug, blob, written) in _index.ListPostsAsync(ct))
+        {
+            if (written < writtenBefore && !ownedSlugs.Contains((slug, blob)))
+            {
+                await _index.ReleaseSlugAsync(slug, blob, ct);
+                removed++;
+            }
+            else
+            {
+                posts.Add(slug);
+            }
+        }
+
+        var aliases = new List<string>();
+        await foreach (var (alias, target) in _index.ListAliasesAsync(null, ct))
+        {
+            if (!posts.Contains(target))
+            {
+                aliases.Add(alias);
+            }
+        }
+
+        foreach (var alias in aliases)
+        {
+            await _index.DeleteAliasAsync(alias, ct);
+        }
+
+        removed += aliases.Count;
 
         var orphans = new List<IndexKey>();
         await foreach (var (key, written) in _index.ListAllListingKeysAsync(ct))
@@ -115,9 +166,9 @@ public sealed partial class Reindexer
         }
 
         await _index.DeleteListingAsync(orphans, ct);
-        return orphans.Count;
+        return removed + orphans.Count;
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Reindex: {Added} added, {Updated} updated, {Unchanged} unchanged, {Removed} removed, {Rejected} rejected, {Orphans} orphan rows removed")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Reindex: {Added} added, {Updated} updated, {Unchanged} unchanged, {Removed} removed, {Rejected} rejected, {Orphans} orphan rows (listing, post, alias) removed")]
     private partial void LogReport(int added, int updated, int unchanged, int removed, int rejected, int orphans);
 }

@@ -11,5 +11,5 @@ public sealed class GetOpenApi
     [Function(nameof(GetOpenApi))]
     public IActionResult Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "openapi.json")] HttpRequest request) =>
-        SiteApi.OpenApi();
+        SiteApi.OpenApi(request);
 }

@@ -1,0 +1,127 @@
+using System.Diagnostics;
+using System.Text;
+using HealthFunctions.Publishing.Posts;
+using HealthFunctions.Publishing.Tests.Support;
+using HealthFunctions.Publishing.Text;
+
+namespace HealthFunctions.Publishing.Tests;
+
+/// <summary>
+/// Each limit of the post format is refused with a message naming the field (and line), fast,
+/// and as a <see cref="PostFormatException"/>, never another exception.
+/// </summary>
+public sealed class PostLimitsTests
+{
+    private static string Post(string frontMatter, string body = "Body.") =>
+        $"---\n{frontMatter}\n---\n{body}\n";
+
+    public static TheoryData<string, string, string?, int?, string> Cases => new()
+    {
+        { "unclosed flow list in the title", Post("title: [unclosed\ndate: 2024-05-01"), null, 2, "line 2: the front matter is not valid YAML: it ends inside a list or map" },
+        { "front matter nested 5,000 deep", Post("title: T\ndate: 2024-05-01\ndeep: " + new string('[', 5000) + new string(']', 5000)), "deep", 4, "nested more than 10 levels deep" },
+        { "block maps nested 12 deep", Post("title: T\ndate: 2024-05-01\nkeys:\n" + string.Concat(Enumerable.Range(1, 12).Select(i => new string(' ', i * 2) + $"k{i}:\n")) + new string(' ', 26) + "v"), "keys", null, "nested more than 10 levels deep" },
+        { "billion laughs", Post(BillionLaughs()), "a", 4, "anchors and aliases" },
+        { "an alias alone", Post("title: T\ndate: 2024-05-01\nsame: *x"), "same", 4, "anchors and aliases" },
+        { "a 40,000-character title", Post("title: " + new string('t', 40_000) + "\ndate: 2024-05-01"), "title", 2, "is 40,000 characters long; the limit is 300" },
+        { "a 200 KB summary", Post("title: T\ndate: 2024-05-01\nsummary: " + new string('s', 200_000)), "summary", 4, "is 200,000 characters long; the limit is 5,000" },
+        { "a 900 KB unknown field", Post("title: T\ndate: 2024-05-01\nnotes: " + new string('n', 900_000)), "notes", 4, "fields this system does not know may hold 5,000 characters" },
+        { "1,000 tags", Post("title: T\ndate: 2024-05-01\ntags: [" + string.Join(", ", Enumerable.Range(1, 1000).Select(i => $"tag{i}")) + "]"), "tags", 4, "has 1,000 items; the limit is 25" },
+        { "a 150-character tag", Post("title: T\ndate: 2024-05-01\ntags: [ok, " + new string('x', 150) + "]"), "tags", 4, "the limit for one item is 100" },
+        { "21 aliases", Post("title: T\ndate: 2024-05-01\naliases: [" + string.Join(", ", Enumerable.Range(1, 21).Select(i => $"old-{i}")) + "]"), "aliases", 4, "has 21 items; the limit is 20" },
+        { "31 references", Post("title: T\ndate: 2024-05-01\nreferences:\n" + string.Concat(Enumerable.Range(1, 31).Select(i => $"  - Source {i}\n"))), "references", 5, "has 31 sources; the limit is 30" },
+        { "a long author", Post("title: T\ndate: 2024-05-01\nauthor: " + new string('a', 201)), "author", 4, "the limit is 200" },
+        { "a long slug", Post("title: T\ndate: 2024-05-01\nslug: " + new string('a', 81)), "slug", 4, "is 81 characters long; the limit is 80" },
+        { "a 5,000-character heading as the title", "---\ndate: 2024-05-01\n---\n# " + new string('h', 5_000) + "\n\nBody.\n", "title", null, "is 5,000 characters long; the limit is 300" },
+        { "ten thousand empty values", Post("title: T\ndate: 2024-05-01\nnotes: [" + string.Join(",", Enumerable.Repeat("~", 10_000)) + "]"), "notes", 4, "fields this system does not know may hold 5,000 characters" },
+        { "many small unknown fields over the total", Post("title: T\ndate: 2024-05-01\n" + string.Concat(Enumerable.Range(1, 2000).Select(i => $"f{i}: v\n"))), "f852", 855, "fields this system does not know may hold 5,000 characters" },
+        { "front matter over 32 KiB in known fields", Post("title: T\ndate: 2024-05-01\nsummary: " + new string('s', 4_900) + "\ndescription: " + new string('d', 4_900) + "\nreferences:\n" + string.Concat(Enumerable.Range(1, 30).Select(i => $"  - {{title: '{new string('r', 150)}'}}\n")) + "imageAlt: " + new string('i', 450) + "\n" + "extra: " + new string('e', 4_000) + "\nauthor: " + new string('a', 190) + "\nnotes: " + new string(' ', 20_000) + "x"), "notes", null, "the limit is 32,768 bytes" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void EachLimitIsRefusedNamingTheFieldAndLine(string name, string markdown, string? field, int? line, string expected)
+    {
+        var clock = Stopwatch.StartNew();
+        var error = TestPosts.Reject(markdown);
+        TestContext.Current.TestOutputHelper?.WriteLine($"{name}: {clock.ElapsedMilliseconds} ms: {error.Message}");
+
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+        Assert.Equal(field, error.Field);
+        if (line is not null)
+        {
+            Assert.Equal(line, error.Line);
+        }
+
+        Assert.True(error.Message.Length < 1_000, "messages quote at most a short part of a value");
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"{name} took {clock.Elapsed}");
+    }
+
+    [Fact]
+    public void APostAtEveryLimitIsPublished()
+    {
+        var tags = string.Join(", ", Enumerable.Range(1, 25).Select(i => $"t{i}-" + new string('x', 90)));
+        var markdown = Post(
+            "title: " + new string('t', 300) + "\ndate: 2024-05-01\nsummary: " + new string('s', 5_000) +
+            "\ntags: [" + tags + "]\ncategories: [" + tags + "]\nauthor: " + new string('a', 200) +
+            "\nnotes: " + new string('n', 4_990));
+
+        var post = TestPosts.Render(markdown);
+
+        Assert.Equal(25, post.Tags.Count);
+        Assert.Equal(300, post.Title.Length);
+    }
+
+    [Fact]
+    public void AnchorsAreRefusedInAuthorProfilesAndSiteSettingsToo()
+    {
+        var author = Assert.Throws<PostFormatException>(() =>
+            TestPosts.Renderer.RenderAuthor("authors/amira.md", Encoding.UTF8.GetBytes("---\nname: &n Amira\ncredentials: *n\n---\nBio.\n")));
+        var site = Assert.Throws<PostFormatException>(() =>
+            TestPosts.Renderer.RenderSite(Encoding.UTF8.GetBytes("title: &t Blog\ndescription: *t\n")));
+
+        Assert.Contains("anchors and aliases", author.Message, StringComparison.Ordinal);
+        Assert.Contains("anchors and aliases", site.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Front matter, whole", PostLimits.FrontMatterBytes)]
+    [InlineData("Nesting in front matter", PostLimits.FrontMatterDepth)]
+    [InlineData("`title`", PostLimits.TitleLength)]
+    [InlineData("`summary`, `description`", PostLimits.SummaryLength)]
+    [InlineData("`author`, `reviewedBy`", PostLimits.NameLength)]
+    [InlineData("`slug`", Slugs.MaxLength)]
+    [InlineData("`tags`, `categories`", PostLimits.ListItems, PostLimits.ListItemLength)]
+    [InlineData("`aliases`", PostLimits.Aliases, PostLimits.AliasLength)]
+    [InlineData("`references`", PostLimits.References, PostLimits.ReferencesLength)]
+    [InlineData("`image`", PostLimits.ImageLinkLength)]
+    [InlineData("`imageAlt`", PostLimits.ImageAltLength)]
+    [InlineData("Fields this system does not know", PostLimits.UnknownFieldsLength)]
+    [InlineData("Author bio, site About Me (as HTML)", PostLimits.StoredHtmlLength)]
+    [InlineData("Status message and warnings", PostLimits.StatusMessageLength, PostLimits.StatusWarnings)]
+    public void EveryLimitIsInThePostFormatDocWithItsValue(string limit, int value, int second = 0)
+    {
+        var doc = File.ReadAllText(TestPaths.Output("Docs", "post-format.md"));
+        var limits = doc[doc.IndexOf("\n## Limits", StringComparison.Ordinal)..];
+        var row = limits.Split('\n').SingleOrDefault(line => line.StartsWith($"| {limit} |", StringComparison.Ordinal));
+
+        Assert.NotNull(row);
+        var cells = row.Split('|');
+        Assert.Contains(value.ToString("N0", System.Globalization.CultureInfo.InvariantCulture), cells[2], StringComparison.Ordinal);
+        if (second > 0)
+        {
+            Assert.Contains(second.ToString("N0", System.Globalization.CultureInfo.InvariantCulture), cells[2], StringComparison.Ordinal);
+        }
+    }
+
+    private static string BillionLaughs()
+    {
+        var lines = new StringBuilder("title: T\ndate: 2024-05-01\na: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n");
+        for (var c = 'b'; c <= 'i'; c++)
+        {
+            var previous = (char)(c - 1);
+            lines.Append(c).Append(": &").Append(c).Append(" [").Append(string.Join(",", Enumerable.Repeat("*" + previous, 9))).Append("]\n");
+        }
+
+        return lines.ToString().TrimEnd('\n');
+    }
+}
