@@ -21,6 +21,7 @@ public static class PublishingServiceCollectionExtensions
         services.AddSingleton(_ => MarkdownPipelineFactory.Create());
         services.AddSingleton<HtmlSafetyPolicy>();
         services.AddSingleton<PostRenderer>();
+        services.TryAddSingleton<ISiteChangeNotifier>(NoSiteChanges.Instance);
         services.AddSingleton<ContentSync>();
         services.AddSingleton<Reindexer>();
         services.AddSingleton<PostQueries>();

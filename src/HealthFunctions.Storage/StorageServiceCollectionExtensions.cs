@@ -1,9 +1,11 @@
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
 using HealthFunctions.Publishing.Content;
 using HealthFunctions.Publishing.Index;
 using HealthFunctions.Publishing.Media;
 using HealthFunctions.Publishing.Sources;
+using HealthFunctions.Site.Writing;
 using Microsoft.Extensions.Azure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,7 +15,7 @@ namespace HealthFunctions.Storage;
 public static class StorageServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the Blob and Table clients once (through Microsoft.Extensions.Azure) from the
+    /// Registers the Blob, Table and Queue clients once (through Microsoft.Extensions.Azure) from the
     /// named connection, and the stores the publishing pipeline reads and writes through.
     /// </summary>
     public static IServiceCollection AddPublishingStorage(this IServiceCollection services, IConfiguration configuration, string connectionName = StorageConnection.DefaultName)
@@ -25,11 +27,13 @@ public static class StorageServiceCollectionExtensions
             {
                 clients.AddBlobServiceClient(connectionString);
                 clients.AddTableServiceClient(connectionString);
+                clients.AddQueueServiceClient(connectionString).ConfigureOptions(Base64Messages);
             }
             else
             {
                 clients.AddBlobServiceClient(connection.BlobServiceUri!);
                 clients.AddTableServiceClient(connection.TableServiceUri!);
+                clients.AddQueueServiceClient(connection.QueueServiceUri!).ConfigureOptions(Base64Messages);
                 clients.UseCredential(connection.Credential!);
             }
         });
@@ -39,6 +43,11 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IPostIndex>(sp => ActivatorUtilities.CreateInstance<TablePostIndex>(sp, sp.GetRequiredService<TableServiceClient>()));
         services.AddSingleton<IMediaStore>(sp => ActivatorUtilities.CreateInstance<BlobMediaStore>(sp, sp.GetRequiredService<BlobServiceClient>()));
         services.AddSingleton<ISiteContentStore>(sp => ActivatorUtilities.CreateInstance<TableSiteContentStore>(sp, sp.GetRequiredService<TableServiceClient>()));
+        services.AddSingleton<IPageStore>(sp => ActivatorUtilities.CreateInstance<BlobPageStore>(sp, sp.GetRequiredService<BlobServiceClient>()));
+        services.AddSingleton<IPageQueue>(sp => ActivatorUtilities.CreateInstance<QueuePageQueue>(sp, sp.GetRequiredService<QueueServiceClient>()));
         return services;
     }
+
+    // The Functions queue trigger reads Base64 messages by default (host.json extensions.queues.messageEncoding).
+    private static void Base64Messages(QueueClientOptions options) => options.MessageEncoding = QueueMessageEncoding.Base64;
 }

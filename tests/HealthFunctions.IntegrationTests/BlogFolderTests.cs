@@ -72,7 +72,7 @@ public sealed class BlogFolderTests(AzuriteFixture azurite) : IAsyncLifetime
         var ld = post.GetProperty("jsonLd");
         Assert.Equal("Person", ld.GetProperty("author").GetProperty("@type").GetString());
         Assert.Equal("MD, consultant anaesthetist", ld.GetProperty("author").GetProperty("jobTitle").GetString());
-        Assert.Equal("https://healthy-living.example.org/api/posts/ketamine-iv-infusion-therapy", ld.GetProperty("url").GetString());
+        Assert.Equal("https://healthy-living.example.org/ketamine-iv-infusion-therapy/", ld.GetProperty("url").GetString());
         Assert.Equal("Trending Health And Medical Information For Healthy Living", ld.GetProperty("publisher").GetProperty("name").GetString());
     }
 

@@ -55,6 +55,8 @@ public static class FrontMatterReader
                 "aliases" => matter with { Aliases = fields.Aliases(key, value) },
                 "image" or "coverimage" => matter with { Image = fields.ImageLink(key, value) },
                 "imagealt" => matter with { ImageAlt = fields.Text(key, value) },
+                "canonicalurl" => Keep(matter, FrontMatter.CanonicalUrlField, fields.WebAddress(key, value)),
+                "noindex" => Keep(matter, FrontMatter.NoIndexField, fields.Flag(key, value)),
                 _ => KeepUnknown(matter, key, value),
             };
         }
@@ -64,6 +66,17 @@ public static class FrontMatterReader
         FrontMatter KeepUnknown(FrontMatter current, string key, YamlNode value)
         {
             extra[key] = YamlFields.Plain(value);
+            return current;
+        }
+
+        // Page-only fields travel with the post's other kept fields, under one spelling, checked.
+        FrontMatter Keep(FrontMatter current, string name, object? value)
+        {
+            if (value is not null)
+            {
+                extra[name] = value;
+            }
+
             return current;
         }
     }

@@ -30,6 +30,7 @@ public sealed partial class ContentSync
     private readonly TimeProvider _time;
     private readonly PublishingOptions _options;
     private readonly ILogger<ContentSync> _logger;
+    private readonly ISiteChangeNotifier _site;
 
     public ContentSync(
         ISourceStore sources,
@@ -41,7 +42,23 @@ public sealed partial class ContentSync
         TimeProvider time,
         IOptions<PublishingOptions> options,
         ILogger<ContentSync> logger)
+        : this(sources, html, index, media, content, renderer, time, options, logger, NoSiteChanges.Instance)
     {
+    }
+
+    public ContentSync(
+        ISourceStore sources,
+        IHtmlStore html,
+        IPostIndex index,
+        IMediaStore media,
+        ISiteContentStore content,
+        PostRenderer renderer,
+        TimeProvider time,
+        IOptions<PublishingOptions> options,
+        ILogger<ContentSync> logger,
+        ISiteChangeNotifier site)
+    {
+        _site = site;
         _sources = sources;
         _html = html;
         _index = index;
@@ -81,6 +98,11 @@ public sealed partial class ContentSync
                 if (kind is SourceKind.Author or SourceKind.Site && result.Outcome is SyncOutcome.Added or SyncOutcome.Updated or SyncOutcome.Removed)
                 {
                     _profiles.Forget();
+                }
+
+                if (result.Outcome is SyncOutcome.Added or SyncOutcome.Updated or SyncOutcome.Removed)
+                {
+                    await _site.ChangedAsync(new ContentChange(kind, result.Outcome, blobName, result.Slug, result.PreviousSlug), cancellationToken);
                 }
 
                 if (result.AffectsDependents && result.Outcome is SyncOutcome.Added or SyncOutcome.Updated or SyncOutcome.Removed)
@@ -211,7 +233,7 @@ public sealed partial class ContentSync
             return null;
         }
 
-        return new SyncResult(blobName, record is null ? SyncOutcome.Added : SyncOutcome.Updated, post.Slug, Describe(saved.Message, post.Warnings));
+        return new SyncResult(blobName, record is null ? SyncOutcome.Added : SyncOutcome.Updated, post.Slug, Describe(saved.Message, post.Warnings)) { PreviousSlug = record?.Slug };
     }
 
     /// <summary>
@@ -332,6 +354,11 @@ public sealed partial class ContentSync
                 }
 
                 break;
+        }
+
+        if (dependents.Count == 0 || await _site.TryDeferResyncAsync(dependents, ct))
+        {
+            return;
         }
 
         foreach (var dependent in dependents)
