@@ -109,7 +109,7 @@ public sealed class BlogFolderTests(AzuriteFixture azurite) : IAsyncLifetime
 
         var channel = System.Xml.Linq.XDocument.Parse(feed.Body).Root!.Element("channel")!;
         Assert.Equal("Trending Health And Medical Information For Healthy Living", channel.Element("title")!.Value);
-        Assert.StartsWith("https://healthy-living.example.org/post.html?slug=", channel.Element("item")!.Element("link")!.Value);
+        Assert.Matches("^https://healthy-living.example.org/[a-z0-9-]+/$", channel.Element("item")!.Element("link")!.Value);
     }
 
     private static async Task AssertImageAsync(string url, string contentType)

@@ -66,7 +66,7 @@ public sealed class BlogTestHost : IAsyncDisposable
         }
 
         configure?.Invoke(services);
-        foreach (var function in typeof(ListPosts).Assembly.GetTypes().Where(t => t.Namespace == typeof(ListPosts).Namespace && t.IsClass && t.IsPublic))
+        foreach (var function in typeof(ListPosts).Assembly.GetTypes().Where(t => t.Namespace == typeof(ListPosts).Namespace && t.IsClass && t.IsPublic && (site || t != typeof(RenderSitePage))))
         {
             services.AddTransient(function);
         }

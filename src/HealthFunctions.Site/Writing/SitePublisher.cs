@@ -42,8 +42,15 @@ public sealed partial class SitePublisher : ISiteChangeNotifier
                 await PostChangedAsync(change, now, cancellationToken);
                 break;
             case SourceKind.Author or SourceKind.Site:
-                // Bylines, the About Me box and the site's title are on every page.
-                await _queue.SendAsync([new PageMessage { Rebuild = true, Requested = now }], Coalesce, cancellationToken);
+                // Bylines, the About Me box and the site's title are on every page. A removed author's
+                // page is left for reindex to remove, once no post links to it.
+                var messages = new List<PageMessage> { new() { Rebuild = true, Requested = now } };
+                if (change.Kind == SourceKind.Author && change.Outcome != SyncOutcome.Removed && change.Slug is { } author)
+                {
+                    messages.Add(new PageMessage { Page = PageKeys.Author(author), Requested = now });
+                }
+
+                await _queue.SendAsync(messages, Coalesce, cancellationToken);
                 break;
         }
     }
@@ -63,7 +70,7 @@ public sealed partial class SitePublisher : ISiteChangeNotifier
             var entry = await _index.GetPostAsync(slug, ct);
             if (entry is { Post: var post } && post.IsPublicAt(now))
             {
-                foreach (var key in PagesItLinksTo(post.Tags, post.Author, post.Published))
+                foreach (var key in PagesItLinksTo(post.Tags, [post.Author, post.ReviewedBy], post.Published))
                 {
                     // Only a first version: the queue brings them up to date.
                     if ((await _writer.RefreshAsync(key, DateTimeOffset.MinValue, allowRemove: false, ct)).Outcome == PageOutcome.Written)
@@ -111,10 +118,10 @@ public sealed partial class SitePublisher : ISiteChangeNotifier
 
     private static IEnumerable<string> Keys(IReadOnlyList<string>? keys) => keys ?? [];
 
-    /// <summary>The pages a post's page links to that list posts: its tags, its author, its month.</summary>
-    private static IEnumerable<string> PagesItLinksTo(IEnumerable<string> tags, string? author, DateTimeOffset published) =>
+    /// <summary>The pages a post's page links to that list posts: its tags, its author's and reviewer's pages, its month.</summary>
+    private static IEnumerable<string> PagesItLinksTo(IEnumerable<string> tags, IEnumerable<string?> people, DateTimeOffset published) =>
         tags.Select(t => PageKeys.Tag(Slugs.From(t)))
-            .Concat(author is null ? [] : [PageKeys.Author(Slugs.From(author))])
+            .Concat(people.OfType<string>().Select(person => PageKeys.Author(Slugs.From(person))))
             .Append(PageKeys.Archive(Pages.SiteReader.MonthOf(published)))
             .Distinct(StringComparer.Ordinal);
 

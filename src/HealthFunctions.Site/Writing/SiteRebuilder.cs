@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using HealthFunctions.Publishing.Index;
+using HealthFunctions.Publishing.Sync;
 using HealthFunctions.Publishing.Text;
 using HealthFunctions.Site.Pages;
 
@@ -11,13 +13,15 @@ public sealed record RebuildReport(int Pages, int Written, int Removed, int Orph
 public sealed class SiteRebuilder
 {
     private readonly SiteReader _reader;
+    private readonly IPostIndex _index;
     private readonly PageWriter _writer;
     private readonly IPageStore _store;
     private readonly TimeProvider _time;
 
-    public SiteRebuilder(SiteReader reader, PageWriter writer, IPageStore store, TimeProvider time)
+    public SiteRebuilder(SiteReader reader, IPostIndex index, PageWriter writer, IPageStore store, TimeProvider time)
     {
         _reader = reader;
+        _index = index;
         _writer = writer;
         _store = store;
         _time = time;
@@ -40,6 +44,15 @@ public sealed class SiteRebuilder
             if (post.Author is not null)
             {
                 lists.Add(PageKeys.Author(Slugs.From(post.Author)));
+            }
+        }
+
+        await foreach (var source in _index.ListSourcesAsync(ct))
+        {
+            // Every profile has a page, whether its person writes or reviews.
+            if (source.Kind == SourceKind.Author && source.State == SourceState.Published && source.Slug is { } author)
+            {
+                lists.Add(PageKeys.Author(author));
             }
         }
 
