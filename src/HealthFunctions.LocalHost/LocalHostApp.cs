@@ -44,8 +44,11 @@ public static partial class LocalHostApp
         var options = app.Services.GetRequiredService<IOptions<LocalHostOptions>>().Value;
 
         // The static site first, as the storage account's static website serves it; then web/ (the theme's assets).
-        var siteFiles = app.Services.GetRequiredService<SiteContainerFiles>();
-        app.Use(siteFiles.InvokeAsync);
+        if (options.ServeSiteContainer)
+        {
+            var siteFiles = app.Services.GetRequiredService<SiteContainerFiles>();
+            app.Use(siteFiles.InvokeAsync);
+        }
         if (WebRoot.Find(options.WebRoot) is { } webRoot)
         {
             var files = new PhysicalFileProvider(webRoot);
