@@ -50,7 +50,7 @@ public sealed class BlogTestHost : IAsyncDisposable
             Settings[key] = value;
         }
 
-        Clock = new ManualClock(now ?? new DateTimeOffset(2026, 1, 15, 12, 0, 0, TimeSpan.Zero));
+        Clock = new ManualClock(now ?? new DateTimeOffset(2026, 1, 15, 12, 0, 0, TimeSpan.Zero), ticking: site);
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(Settings).Build();
         var services = new ServiceCollection()
             .AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning))
