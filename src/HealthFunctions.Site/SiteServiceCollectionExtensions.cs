@@ -22,7 +22,7 @@ public static class SiteServiceCollectionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<IThemeSource, DefaultThemeSource>();
+        services.TryAddSingleton<IThemeSource, SourceThemeSource>();
         services.AddSingleton<ThemeTemplates>();
         services.AddSingleton<PageRenderer>();
         services.AddSingleton<SiteReader>();

@@ -34,6 +34,9 @@ internal sealed class AssetPublisher(IMediaStore media, ISiteContentStore conten
                 var profile = renderer.RenderAuthor(source.Name, bytes, avatars);
                 await content.SaveAuthorAsync(profile, ct);
                 return new AssetChange(profile.Slug, profile.Warnings, true);
+            case SourceKind.Theme:
+                // The site reads theme templates from the source container itself; nothing to copy.
+                return new AssetChange(null, [], false);
             case SourceKind.Site:
                 var settings = renderer.RenderSite(bytes);
                 var before = await content.GetSiteAsync(ct);
@@ -55,6 +58,8 @@ internal sealed class AssetPublisher(IMediaStore media, ISiteContentStore conten
             case SourceKind.Author:
                 await content.DeleteAuthorAsync(slug ?? Slugs.From(Path.GetFileNameWithoutExtension(blobName)), ct);
                 return true;
+            case SourceKind.Theme:
+                return false;
             case SourceKind.Site:
                 var before = await content.GetSiteAsync(ct);
                 await content.DeleteSiteAsync(ct);

@@ -7,12 +7,19 @@ namespace HealthFunctions.Site.Rendering;
 public interface IThemeSource
 {
     Task<string?> GetTemplateAsync(string name, CancellationToken cancellationToken);
+
+    /// <summary>Drops what this instance remembers of the theme (a theme file changed).</summary>
+    void Forget();
 }
 
 /// <summary>A theme with no overrides: the default templates only.</summary>
 public sealed class DefaultThemeSource : IThemeSource
 {
     public Task<string?> GetTemplateAsync(string name, CancellationToken cancellationToken) => Task.FromResult<string?>(null);
+
+    public void Forget()
+    {
+    }
 }
 
 /// <summary>
@@ -37,8 +44,19 @@ public sealed class ThemeTemplates
 
     public async Task<IFluidTemplate> GetAsync(string name, CancellationToken cancellationToken)
     {
-        var text = await _source.GetTemplateAsync(name, cancellationToken) ?? Default(name);
-        return _parsed.GetOrAdd(text, Parse);
+        if (await _source.GetTemplateAsync(name, cancellationToken) is { } custom)
+        {
+            try
+            {
+                return _parsed.GetOrAdd(custom, Parse);
+            }
+            catch (FormatException)
+            {
+                // An override that is not valid Liquid leaves the default in place (its status row names no error yet).
+            }
+        }
+
+        return _parsed.GetOrAdd(Default(name), Parse);
     }
 
     /// <summary>Parses a template, naming the problem when it is not valid Liquid.</summary>

@@ -1,6 +1,7 @@
 using HealthFunctions.Publishing.Index;
 using HealthFunctions.Publishing.Sync;
 using HealthFunctions.Publishing.Text;
+using HealthFunctions.Site.Rendering;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -15,15 +16,17 @@ namespace HealthFunctions.Site.Writing;
 public sealed partial class SitePublisher : ISiteChangeNotifier
 {
     private readonly PageWriter _writer;
+    private readonly IThemeSource _theme;
     private readonly IPageQueue _queue;
     private readonly IPostIndex _index;
     private readonly TimeProvider _time;
     private readonly SiteOptions _options;
     private readonly ILogger<SitePublisher> _logger;
 
-    public SitePublisher(PageWriter writer, IPageQueue queue, IPostIndex index, TimeProvider time, IOptions<SiteOptions> options, ILogger<SitePublisher> logger)
+    public SitePublisher(PageWriter writer, IThemeSource theme, IPageQueue queue, IPostIndex index, TimeProvider time, IOptions<SiteOptions> options, ILogger<SitePublisher> logger)
     {
         _writer = writer;
+        _theme = theme;
         _queue = queue;
         _index = index;
         _time = time;
@@ -40,6 +43,11 @@ public sealed partial class SitePublisher : ISiteChangeNotifier
         {
             case SourceKind.Post:
                 await PostChangedAsync(change, now, cancellationToken);
+                break;
+            case SourceKind.Theme:
+                // Every page is made from the theme. Sent after the theme cache has let go of the old template.
+                _theme.Forget();
+                await _queue.SendAsync([new PageMessage { Rebuild = true, Requested = now }], Coalesce + SourceThemeSource.CacheTime, cancellationToken);
                 break;
             case SourceKind.Author or SourceKind.Site:
                 // Bylines, the About Me box and the site's title are on every page. A removed author's
