@@ -56,6 +56,12 @@ param mediaContainerName string = '$web'
 @description('Folder inside the media container that published media goes under; ends with a slash. The rest of $web holds the front end.')
 param mediaPathPrefix string = 'media/'
 
+@description('Container the static site is written to (the static website).')
+param webContainerName string = '$web'
+
+@description('Storage queue that carries page work (shared pages, fan-out, scheduled posts).')
+param pageQueueName string = 'site-pages'
+
 @description('Public address of the blog (the static website origin, no trailing slash); absolute links in the RSS feed and sitemap. Empty: the address a request came to.')
 param siteUrl string = ''
 
@@ -109,8 +115,12 @@ var appSettings = [
   { name: 'Publishing__MediaBaseUrl', value: mediaBaseUrl }
   // CORS origins as the app itself sees them (the platform CORS below uses the same list).
   { name: 'Api__AllowedOrigins', value: join(allowedOrigins, ',') }
-  // The blog's public address, for absolute links in the feed and sitemap (posts are at /post.html?slug=...).
+  // The blog's public address, for absolute links in the feed and sitemap (posts are at /{slug}/).
   { name: 'Api__SiteUrl', value: siteUrl }
+  // The static site: pages written into the static website's container, page work through a queue.
+  { name: 'Site__WebContainer', value: webContainerName }
+  { name: 'Site__PageQueue', value: pageQueueName }
+  { name: 'Site__BaseUrl', value: empty(siteUrl) ? staticWebsiteUri : siteUrl }
   // Telemetry, sent with an Entra ID token of the user-assigned identity.
   { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: appInsights.properties.ConnectionString }
   { name: 'APPLICATIONINSIGHTS_AUTHENTICATION_STRING', value: 'ClientId=${identityClientId};Authorization=AAD' }

@@ -3,7 +3,8 @@
 //   - the editors' source posts (container 'posts'),
 //   - the rendered HTML (container 'html'),
 //   - the Flex Consumption deployment package (container 'deployments'),
-//   - the post index (table 'PostIndex').
+//   - the post index (table 'PostIndex'),
+//   - the static site's page work (queue 'site-pages'; the pages themselves go to $web).
 // Shared keys are disabled: every caller authenticates with Entra ID.
 // The static website ($web) is a data-plane setting; scripts/infra/enable-static-website.sh
 // turns it on after provisioning, and scripts/infra/publish-web.sh uploads the reference
@@ -25,6 +26,11 @@ param containerNames array = [
   'posts'
   'html'
   'deployments'
+]
+
+@description('Storage queues to create.')
+param queueNames array = [
+  'site-pages'
 ]
 
 @description('Tables to create.')
@@ -68,6 +74,18 @@ resource containers 'Microsoft.Storage/storageAccounts/blobServices/containers@2
     properties: {
       publicAccess: 'None'
     }
+  }
+]
+
+resource queueService 'Microsoft.Storage/storageAccounts/queueServices@2023-05-01' = {
+  parent: storage
+  name: 'default'
+}
+
+resource queues 'Microsoft.Storage/storageAccounts/queueServices/queues@2023-05-01' = [
+  for queueName in queueNames: {
+    parent: queueService
+    name: queueName
   }
 ]
 

@@ -18,7 +18,7 @@ require_command az "Install the Azure CLI and run 'az login'."
 
 account="$(require_value AZURE_STORAGE_ACCOUNT_NAME)"
 index_document="$(azd_value STATIC_WEBSITE_INDEX_DOCUMENT index.html)"
-error_document="$(azd_value STATIC_WEBSITE_404_DOCUMENT index.html)"
+error_document="$(azd_value STATIC_WEBSITE_404_DOCUMENT 404.html)"
 
 log "Enabling the static website on storage account '$account' (index: $index_document, 404: $error_document)"
 

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# azd postdeploy hook: publishes the reference front end (web/) to the storage account's
-# static website ($web), pointed at the deployed function app.
+# azd postdeploy hook: publishes the default theme's assets and the script-driven pages (web/)
+# to the storage account's static website ($web), pointed at the deployed function app. The
+# pages themselves (/, /{slug}/, tags, authors, archives, feeds, sitemap) are written there by
+# the app on publish.
 #
 #   1. copies web/ to a temporary folder (the working tree is never changed),
 #   2. rewrites the copy's config.js so window.HEALTHFUNCTIONS_API is the function app's
@@ -69,6 +71,9 @@ mkdir -p "$site_dir" "$groups_dir"
 cp -R "$source_dir/." "$site_dir/"
 # Documentation of the folder, not part of the site.
 rm -f "$site_dir/README.md"
+# The home page at / is written by the app's static site (src/HealthFunctions.Site), like every
+# other page; web/ supplies the theme's assets and the script-driven pages beside them.
+rm -f "$site_dir/index.html"
 
 # Point the copy's config.js at the API. Exactly one assignment line is expected.
 config="$site_dir/config.js"

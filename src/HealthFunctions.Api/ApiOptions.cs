@@ -18,7 +18,7 @@ public sealed class ApiOptions
     public string SiteUrl { get; set; } = string.Empty;
 
     /// <summary>Path of a post page on the blog, with <c>{slug}</c> in it.</summary>
-    public string PostPath { get; set; } = "/post.html?slug={slug}";
+    public string PostPath { get; set; } = "/{slug}/";
 
     public string SiteTitle { get; set; } = "Trending Health And Medical Information For Healthy Living";
 

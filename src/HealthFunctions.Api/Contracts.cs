@@ -1,6 +1,6 @@
 namespace HealthFunctions.Api;
 
-/// <summary>A post in a listing: what a "Latest Posts" list shows.</summary>
+/// <summary>A post in a listing: what a "Latest Posts" list shows. <see cref="Url"/> is the post's page on the site, <see cref="ApiUrl"/> this API's address of it.</summary>
 public sealed record PostSummary(
     string Slug,
     string Title,
@@ -12,6 +12,7 @@ public sealed record PostSummary(
     IReadOnlyList<string> Tags,
     string? Author,
     string Url,
+    string ApiUrl,
     string HtmlPath);
 
 /// <summary>One page of posts. <see cref="Next"/> is the link to the following page; absent on the last page.</summary>
@@ -42,6 +43,7 @@ public sealed record PostDetail(
     Person? AuthorProfile,
     Person? Reviewer,
     string Url,
+    string ApiUrl,
     string HtmlPath,
     string Html,
     object JsonLd);

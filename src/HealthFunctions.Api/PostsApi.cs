@@ -2,6 +2,8 @@ using HealthFunctions.Publishing.Index;
 using HealthFunctions.Publishing.Queries;
 using HealthFunctions.Publishing.Sources;
 using HealthFunctions.Publishing.Text;
+using HealthFunctions.Site;
+using HealthFunctions.Site.Pages;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 
@@ -90,7 +92,7 @@ public sealed class PostsApi
         {
             case PostLookup.Found(var found):
                 var post = found.Entry.Post;
-                var url = PostUrl(post.Slug);
+                var url = PagePaths.Post(post.Slug);
                 var author = await _site.PersonAsync(post.Author, cancellationToken);
                 var reviewer = await _site.PersonAsync(post.ReviewedBy, cancellationToken);
                 var site = await _site.GetAsync(cancellationToken);
@@ -116,9 +118,10 @@ public sealed class PostsApi
                     author,
                     reviewer,
                     url,
+                    PostUrl(post.Slug),
                     found.Entry.HtmlLocation,
                     found.Html,
-                    StructuredData.For(post, site.BaseUrl is null ? url : site.BaseUrl + url, author, reviewer, site));
+                    StructuredData.For(post, (site.BaseUrl ?? string.Empty) + url, Ld(author, site), Ld(reviewer, site), site.Title, site.Language));
                 return ApiResponse.Ok(detail, maxAge, post.Updated ?? post.Published);
             case PostLookup.Moved(var target):
                 return ApiResponse.MovedTo(PostUrl(target), maxAge);
@@ -139,8 +142,13 @@ public sealed class PostsApi
         entry.ReadingMinutes,
         entry.Tags,
         entry.Author,
+        PagePaths.Post(entry.Slug),
         PostUrl(entry.Slug),
         _html.LocationOf(entry.Slug));
+
+    /// <summary>A person as JSON-LD names them: their profile page on the site when they have one.</summary>
+    private static LdPerson? Ld(Person? person, SiteInfo site) =>
+        person is null ? null : new LdPerson(person.Name, person.Credentials, person.Avatar, person.Slug is null ? null : (site.BaseUrl ?? string.Empty) + PagePaths.Author(person.Slug));
 
     private static string NextLink(string path, int limit, string cursor, string? tag, string? author)
     {

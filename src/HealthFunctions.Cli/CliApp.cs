@@ -3,9 +3,12 @@ using HealthFunctions.Api;
 using HealthFunctions.Publishing;
 using HealthFunctions.Publishing.Posts;
 using HealthFunctions.Publishing.Queries;
+using HealthFunctions.Publishing.Sync;
+using HealthFunctions.Site;
 using HealthFunctions.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 
 namespace HealthFunctions.Cli;
@@ -39,7 +42,7 @@ public static class CliApp
         publish.SetAction((parse, ct) => WithServicesAsync(parse.GetValue(connection), settings, stderr, services =>
             CliCommands.PublishAsync(services, parse.GetValue(paths)!, stdout, stderr, ct)));
 
-        var reindex = new Command("reindex", "Run the publish step over every file in the source container and remove what is gone.");
+        var reindex = new Command("reindex", "Run the publish step over every file in the source container, remove what is gone, and rebuild the static site.");
         var parallelism = new Option<int>("--parallelism") { Description = "Files processed at once.", DefaultValueFactory = _ => 8 };
         reindex.Options.Add(connection);
         reindex.Options.Add(parallelism);
@@ -137,7 +140,11 @@ public static class CliApp
             .AddPublishing(configuration);
         if (withStorage)
         {
-            services.AddPublishingStorage(configuration);
+            // The site is rebuilt in one pass after a reindex, not page by page as each file is published.
+            services.AddSingleton<IConfiguration>(configuration)
+                .AddPublishingStorage(configuration)
+                .AddStaticSite(configuration)
+                .Replace(ServiceDescriptor.Singleton<ISiteChangeNotifier>(NoSiteChanges.Instance));
         }
 
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = withStorage });

@@ -4,6 +4,7 @@ using HealthFunctions.Publishing.Media;
 using HealthFunctions.Publishing.Queries;
 using HealthFunctions.Publishing.Sources;
 using HealthFunctions.Publishing.Sync;
+using HealthFunctions.Site.Writing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace HealthFunctions.Cli;
@@ -76,6 +77,10 @@ internal static class CliCommands
         await stdout.WriteLineAsync(string.Create(
             CultureInfo.InvariantCulture,
             $"reindex: {report.Count(SyncOutcome.Added)} added, {report.Count(SyncOutcome.Updated)} updated, {report.Count(SyncOutcome.Unchanged)} unchanged, {report.Count(SyncOutcome.Removed)} removed, {report.Results.Count(r => r.IsRejected)} rejected, {report.Count(SyncOutcome.Ignored)} ignored, {report.OrphanRowsRemoved} orphan rows removed in {report.Elapsed.TotalSeconds:F1}s"));
+        var site = await services.GetRequiredService<SiteRebuilder>().RebuildAsync(parallelism, ct);
+        await stdout.WriteLineAsync(string.Create(
+            CultureInfo.InvariantCulture,
+            $"site: {site.Pages} pages, {site.Written} written, {site.Removed} removed, {site.Orphans} orphan files removed in {site.Elapsed.TotalSeconds:F1}s ({site.Pages / Math.Max(site.Elapsed.TotalSeconds, 1e-3):F0} pages/s)"));
         return report.Results.Any(r => r.IsRejected) ? 1 : 0;
     }
 

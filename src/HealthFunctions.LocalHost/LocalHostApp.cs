@@ -1,5 +1,6 @@
 using HealthFunctions.Api;
 using HealthFunctions.Publishing;
+using HealthFunctions.Site;
 using HealthFunctions.Storage;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Options;
@@ -33,6 +34,7 @@ public static partial class LocalHostApp
         builder.Services
             .AddPublishing(builder.Configuration)
             .AddPublishingStorage(builder.Configuration)
+            .AddStaticSite(builder.Configuration)
             .AddPublicApi(builder.Configuration);
 
         builder.Services.AddLocalFunctionsHost(builder.Configuration);
@@ -42,6 +44,13 @@ public static partial class LocalHostApp
         var functions = HttpFunction.DiscoverIn(FunctionClasses.All);
         var options = app.Services.GetRequiredService<IOptions<LocalHostOptions>>().Value;
         app.UseProblemAnswers(options.RoutePrefix);
+
+        // The static site first, as the storage account's static website serves it; then web/ (the theme's assets).
+        if (options.ServeSiteContainer)
+        {
+            var siteFiles = app.Services.GetRequiredService<SiteContainerFiles>();
+            app.Use(siteFiles.InvokeAsync);
+        }
         if (WebRoot.Find(options.WebRoot) is { } webRoot)
         {
             var files = new PhysicalFileProvider(webRoot);
@@ -65,7 +74,7 @@ public static partial class LocalHostApp
         return app;
     }
 
-    /// <summary>The host's own services: its options, the function classes, the blob-trigger stand-in, CORS and MVC's result executors.</summary>
+    /// <summary>The host's own services: its options, the function classes, the blob- and queue-trigger stand-ins, the site container's files, CORS and MVC's result executors.</summary>
     public static IServiceCollection AddLocalFunctionsHost(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<LocalHostOptions>()
@@ -80,6 +89,9 @@ public static partial class LocalHostApp
 
         services.AddSingleton<BlobTriggerPoller>();
         services.AddHostedService(sp => sp.GetRequiredService<BlobTriggerPoller>());
+        services.AddSingleton<QueueTriggerPoller>();
+        services.AddHostedService(sp => sp.GetRequiredService<QueueTriggerPoller>());
+        services.AddSingleton<SiteContainerFiles>();
 
         // Browsers' CORS preflights, answered as the Functions host's CORS setting would, from the API's own list.
         var origins = configuration.GetSection(ApiOptions.SectionName).Get<ApiOptions>()?.Origins ?? [];

@@ -22,6 +22,13 @@ public sealed class LocalHostOptions
     [Range(0.05, 3600)]
     public double BlobPollSeconds { get; set; } = 2;
 
+    /// <summary>How often the site's page queue is read for visible messages.</summary>
+    [Range(0.05, 3600)]
+    public double QueuePollSeconds { get; set; } = 0.25;
+
+    /// <summary>Serve the site container (<c>$web</c>) at <c>/</c> before <c>web/</c>; false serves only <c>web/</c>'s script-driven pages.</summary>
+    public bool ServeSiteContainer { get; set; } = true;
+
     /// <summary>Folder of the static front end served at <c>/</c>; empty means the repository's <c>web/</c> folder.</summary>
     public string? WebRoot { get; set; }
 

@@ -1,5 +1,6 @@
 using HealthFunctions.Publishing.Posts;
 using HealthFunctions.Publishing.Queries;
+using HealthFunctions.Publishing.Sources;
 using HealthFunctions.Publishing.Rendering;
 using HealthFunctions.Publishing.Sync;
 using Microsoft.Extensions.Configuration;
@@ -19,6 +20,8 @@ public static class PublishingServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.AddPostRendering();
+        services.TryAddSingleton<ISiteChangeNotifier>(NoSiteChanges.Instance);
+        services.TryAddSingleton<IStorageFaults>(NetworkFaults.Instance);
         services.AddSingleton<ContentSync>();
         services.AddSingleton<Reindexer>();
         services.AddSingleton<PostQueries>();

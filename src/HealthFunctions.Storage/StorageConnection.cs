@@ -13,6 +13,9 @@ namespace HealthFunctions.Storage;
 /// </summary>
 public sealed record StorageConnection(string? ConnectionString, Uri? BlobServiceUri, Uri? TableServiceUri, TokenCredential? Credential)
 {
+    /// <summary>The queue service (<c>__queueServiceUri</c>, else the blob service's address with <c>.queue.</c> for <c>.blob.</c>).</summary>
+    public Uri? QueueServiceUri { get; init; }
+
     public const string DefaultName = "PostsStorage";
 
     public const string LocalEmulator = "UseDevelopmentStorage=true";
@@ -34,7 +37,11 @@ public sealed record StorageConnection(string? ConnectionString, Uri? BlobServic
                 $"('{LocalEmulator}' for Azurite), or set '{name}__blobServiceUri' and '{name}__tableServiceUri' for an identity-based connection.");
         }
 
-        return new StorageConnection(null, ParseUri(name, "blobServiceUri", blob), ParseUri(name, "tableServiceUri", table), CredentialFrom(section));
+        var queue = section["queueServiceUri"];
+        return new StorageConnection(null, ParseUri(name, "blobServiceUri", blob), ParseUri(name, "tableServiceUri", table), CredentialFrom(section))
+        {
+            QueueServiceUri = ParseUri(name, "queueServiceUri", string.IsNullOrWhiteSpace(queue) ? blob.Replace(".blob.", ".queue.", StringComparison.Ordinal) : queue),
+        };
     }
 
     private static TokenCredential CredentialFrom(IConfigurationSection section)

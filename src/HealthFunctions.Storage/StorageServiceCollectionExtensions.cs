@@ -1,10 +1,12 @@
 using Azure.Core;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
 using HealthFunctions.Publishing.Content;
 using HealthFunctions.Publishing.Index;
 using HealthFunctions.Publishing.Media;
 using HealthFunctions.Publishing.Sources;
+using HealthFunctions.Site.Writing;
 using Microsoft.Extensions.Azure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -23,7 +25,7 @@ public static class StorageServiceCollectionExtensions
     public const int PublishRetries = 5;
 
     /// <summary>
-    /// Registers the Blob and Table clients once (through Microsoft.Extensions.Azure) from the
+    /// Registers the Blob, Table and Queue clients once (through Microsoft.Extensions.Azure) from the
     /// named connection, and the stores the publishing pipeline reads and writes through. The
     /// stores keyed <see cref="StorageRoles.Reads"/> use a second pair of clients that fail fast.
     /// </summary>
@@ -36,6 +38,7 @@ public static class StorageServiceCollectionExtensions
             {
                 clients.AddBlobServiceClient(connectionString).ConfigureOptions(o => Publishing(o.Retry));
                 clients.AddTableServiceClient(connectionString).ConfigureOptions(o => Publishing(o.Retry));
+                clients.AddQueueServiceClient(connectionString).ConfigureOptions(o => QueueClient(o));
                 clients.AddBlobServiceClient(connectionString).WithName(StorageRoles.Reads).ConfigureOptions(o => Reads(o.Retry));
                 clients.AddTableServiceClient(connectionString).WithName(StorageRoles.Reads).ConfigureOptions(o => Reads(o.Retry));
             }
@@ -43,6 +46,7 @@ public static class StorageServiceCollectionExtensions
             {
                 clients.AddBlobServiceClient(connection.BlobServiceUri!).ConfigureOptions(o => Publishing(o.Retry));
                 clients.AddTableServiceClient(connection.TableServiceUri!).ConfigureOptions(o => Publishing(o.Retry));
+                clients.AddQueueServiceClient(connection.QueueServiceUri!).ConfigureOptions(o => QueueClient(o));
                 clients.AddBlobServiceClient(connection.BlobServiceUri!).WithName(StorageRoles.Reads).ConfigureOptions(o => Reads(o.Retry));
                 clients.AddTableServiceClient(connection.TableServiceUri!).WithName(StorageRoles.Reads).ConfigureOptions(o => Reads(o.Retry));
                 clients.UseCredential(connection.Credential!);
@@ -55,6 +59,8 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IPostIndex>(sp => ActivatorUtilities.CreateInstance<TablePostIndex>(sp, sp.GetRequiredService<TableServiceClient>()));
         services.AddSingleton<IMediaStore>(sp => ActivatorUtilities.CreateInstance<BlobMediaStore>(sp, sp.GetRequiredService<BlobServiceClient>()));
         services.AddSingleton<ISiteContentStore>(sp => ActivatorUtilities.CreateInstance<TableSiteContentStore>(sp, sp.GetRequiredService<TableServiceClient>()));
+        services.AddSingleton<IPageStore>(sp => ActivatorUtilities.CreateInstance<BlobPageStore>(sp, sp.GetRequiredService<BlobServiceClient>()));
+        services.AddSingleton<IPageQueue>(sp => ActivatorUtilities.CreateInstance<QueuePageQueue>(sp, sp.GetRequiredService<QueueServiceClient>()));
 
         services.AddKeyedSingleton<IHtmlStore>(StorageRoles.Reads, (sp, _) => ActivatorUtilities.CreateInstance<BlobHtmlStore>(sp, ReadBlobs(sp)));
         services.AddKeyedSingleton<IPostIndex>(StorageRoles.Reads, (sp, _) => ActivatorUtilities.CreateInstance<TablePostIndex>(sp, ReadTables(sp)));
@@ -81,5 +87,15 @@ public static class StorageServiceCollectionExtensions
         retry.MaxRetries = ReadRetries;
         retry.Delay = TimeSpan.FromMilliseconds(100);
         retry.NetworkTimeout = ReadNetworkTimeout;
+    }
+
+    /// <summary>
+    /// The page queue's client: Base64 messages, as the Functions queue trigger reads them by default
+    /// (host.json extensions.queues.messageEncoding), and the publishing retries.
+    /// </summary>
+    private static void QueueClient(QueueClientOptions options)
+    {
+        options.MessageEncoding = QueueMessageEncoding.Base64;
+        Publishing(options.Retry);
     }
 }

@@ -1,5 +1,6 @@
 using HealthFunctions.Api;
 using HealthFunctions.Publishing;
+using HealthFunctions.Site;
 using HealthFunctions.Storage;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.Hosting;
@@ -10,6 +11,7 @@ builder.ConfigureFunctionsWebApplication();
 builder.Services
     .AddPublishing(builder.Configuration)
     .AddPublishingStorage(builder.Configuration)
+    .AddStaticSite(builder.Configuration)
     .AddPublicApi(builder.Configuration);
 
 builder.Build().Run();

@@ -27,7 +27,14 @@ public class BlogSite : IAsyncLifetime
         HtmlContainerName = $"html-{id}";
         MediaContainerName = $"media-{id}";
         IndexTableName = $"Index{id}";
+        WebContainerName = $"web-{id}";
+        PageQueueName = $"pages-{id}";
     }
+
+    /// <summary>The static site's container, served by the LocalHost at <c>/</c>.</summary>
+    public string WebContainerName { get; }
+
+    public string PageQueueName { get; }
 
     public const string AllowedOrigin = "https://blog.example";
 
@@ -46,6 +53,9 @@ public class BlogSite : IAsyncLifetime
     public BlobContainerClient Source => new BlobServiceClient(_azurite.ConnectionString).GetBlobContainerClient(SourceContainerName);
 
     public IServiceProvider Services => (_app ?? throw new InvalidOperationException("The site has not started.")).Services;
+
+    /// <summary>Whether the LocalHost serves the static site at <c>/</c>; false tests web/'s script-driven pages alone.</summary>
+    protected virtual bool ServesStaticSite => false;
 
     /// <summary>Posts uploaded before the site starts; its first pass over the container publishes them.</summary>
     protected virtual IReadOnlyDictionary<string, string> Seed => SeedPosts.All;
@@ -75,6 +85,11 @@ public class BlogSite : IAsyncLifetime
                 ["Publishing:HtmlContainer"] = HtmlContainerName,
                 ["Publishing:IndexTable"] = IndexTableName,
                 ["Publishing:MediaContainer"] = MediaContainerName,
+                ["Site:WebContainer"] = WebContainerName,
+                ["Site:PageQueue"] = PageQueueName,
+                ["Site:CoalesceSeconds"] = "0",
+                ["LocalHost:QueuePollSeconds"] = "0.1",
+                ["LocalHost:ServeSiteContainer"] = ServesStaticSite ? "true" : "false",
                 ["Api:AllowedOrigins"] = AllowedOrigin,
                 ["LocalHost:FunctionKey"] = FunctionKey,
                 ["LocalHost:BlobPollSeconds"] = "0.2",
@@ -105,6 +120,8 @@ public class BlogSite : IAsyncLifetime
         await blobs.GetBlobContainerClient(SourceContainerName).DeleteIfExistsAsync();
         await blobs.GetBlobContainerClient(HtmlContainerName).DeleteIfExistsAsync();
         await blobs.GetBlobContainerClient(MediaContainerName).DeleteIfExistsAsync();
+        await blobs.GetBlobContainerClient(WebContainerName).DeleteIfExistsAsync();
+        await new Azure.Storage.Queues.QueueServiceClient(_azurite.ConnectionString).GetQueueClient(PageQueueName).DeleteIfExistsAsync();
         await new TableServiceClient(_azurite.ConnectionString).DeleteTableAsync(IndexTableName);
         GC.SuppressFinalize(this);
     }
@@ -116,4 +133,10 @@ public sealed class EmptyBlogSite(AzuriteFixture azurite) : BlogSite(azurite)
     protected override IReadOnlyDictionary<string, string> Seed { get; } = new Dictionary<string, string>();
 
     protected override IReadOnlyDictionary<string, byte[]> SeedImages { get; } = new Dictionary<string, byte[]>();
+}
+
+/// <summary>The seeded blog with the static site served at <c>/</c>, as the storage account's static website serves it.</summary>
+public sealed class StaticBlogSite(AzuriteFixture azurite) : BlogSite(azurite)
+{
+    protected override bool ServesStaticSite => true;
 }

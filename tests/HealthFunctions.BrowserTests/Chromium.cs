@@ -44,10 +44,11 @@ public sealed class Chromium : IAsyncLifetime
     }
 
     /// <summary>A fresh browser profile (no cache, no cookies) on <paramref name="baseUrl"/>.</summary>
-    public async Task<ReaderSession> OpenAsync(string baseUrl, int width = 1280, int height = 900)
+    public async Task<ReaderSession> OpenAsync(string baseUrl, int width = 1280, int height = 900, bool javaScript = true)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
+            JavaScriptEnabled = javaScript,
             BaseURL = baseUrl,
             ViewportSize = new ViewportSize { Width = width, Height = height },
             Locale = "en-GB",

@@ -150,7 +150,7 @@ public sealed class ApiTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.False(string.IsNullOrWhiteSpace(channel.Element("description")!.Value));
         var items = channel.Elements("item").ToList();
         Assert.Equal(["Newer", "Older & wiser"], items.Select(i => i.Element("title")!.Value));
-        Assert.Equal("https://api.example/post.html?slug=b", items[0].Element("link")!.Value);
+        Assert.Equal("https://api.example/b/", items[0].Element("link")!.Value);
         Assert.Equal("Thu, 02 Jan 2025 00:00:00 GMT", items[0].Element("pubDate")!.Value);
     }
 
@@ -164,7 +164,7 @@ public sealed class ApiTests(AzuriteFixture azurite) : IAsyncLifetime
 
         XNamespace ns = "http://www.sitemaps.org/schemas/sitemap/0.9";
         var locs = XDocument.Parse(response.Body).Root!.Elements(ns + "url").Select(u => u.Element(ns + "loc")!.Value).ToList();
-        Assert.Equal(["https://api.example/", "https://api.example/post.html?slug=a"], locs);
+        Assert.Equal(["https://api.example/", "https://api.example/a/"], locs);
     }
 
     [Fact]

@@ -72,7 +72,7 @@ public sealed class BlogFolderTests(AzuriteFixture azurite) : IAsyncLifetime
         var ld = post.GetProperty("jsonLd");
         Assert.Equal("Person", ld.GetProperty("author").GetProperty("@type").GetString());
         Assert.Equal("MD, consultant anaesthetist", ld.GetProperty("author").GetProperty("jobTitle").GetString());
-        Assert.Equal("https://healthy-living.example.org/api/posts/ketamine-iv-infusion-therapy", ld.GetProperty("url").GetString());
+        Assert.Equal("https://healthy-living.example.org/ketamine-iv-infusion-therapy/", ld.GetProperty("url").GetString());
         Assert.Equal("Trending Health And Medical Information For Healthy Living", ld.GetProperty("publisher").GetProperty("name").GetString());
     }
 
@@ -109,7 +109,7 @@ public sealed class BlogFolderTests(AzuriteFixture azurite) : IAsyncLifetime
 
         var channel = System.Xml.Linq.XDocument.Parse(feed.Body).Root!.Element("channel")!;
         Assert.Equal("Trending Health And Medical Information For Healthy Living", channel.Element("title")!.Value);
-        Assert.StartsWith("https://healthy-living.example.org/post.html?slug=", channel.Element("item")!.Element("link")!.Value);
+        Assert.Matches("^https://healthy-living.example.org/[a-z0-9-]+/$", channel.Element("item")!.Element("link")!.Value);
     }
 
     private static async Task AssertImageAsync(string url, string contentType)

@@ -2,9 +2,11 @@ using System.Text;
 using System.Text.Json;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
 using HealthFunctions.Api;
 using HealthFunctions.Functions;
 using HealthFunctions.Publishing;
+using HealthFunctions.Site;
 using HealthFunctions.Storage;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -25,13 +27,15 @@ public sealed class BlogTestHost : IAsyncDisposable
 {
     private readonly ServiceProvider _services;
 
-    public BlogTestHost(AzuriteFixture azurite, DateTimeOffset? now = null, IDictionary<string, string?>? extraSettings = null, Action<IServiceCollection>? configure = null)
-        : this(azurite.ConnectionString, now, extraSettings, configure)
+    /// <param name="site">Also write the static site, into a web container and page queue of this test's own.</param>
+    public BlogTestHost(AzuriteFixture azurite, DateTimeOffset? now = null, IDictionary<string, string?>? extraSettings = null, bool site = false, Action<IServiceCollection>? configure = null)
+        : this(azurite.ConnectionString, now, extraSettings, site, configure)
     {
     }
 
+    /// <param name="site">Also write the static site, into a web container and page queue of this test's own.</param>
     /// <param name="configure">Replaces services after the app's own registrations (a decorator of one of our interfaces, say).</param>
-    public BlogTestHost(string connectionString, DateTimeOffset? now = null, IDictionary<string, string?>? extraSettings = null, Action<IServiceCollection>? configure = null)
+    public BlogTestHost(string connectionString, DateTimeOffset? now = null, IDictionary<string, string?>? extraSettings = null, bool site = false, Action<IServiceCollection>? configure = null)
     {
         var id = Guid.NewGuid().ToString("N")[..12];
         Settings = new Dictionary<string, string?>
@@ -42,22 +46,33 @@ public sealed class BlogTestHost : IAsyncDisposable
             ["Publishing:IndexTable"] = $"Index{id}",
             ["Publishing:MediaContainer"] = $"media-{id}",
             ["Api:AllowedOrigins"] = "https://blog.example",
+            ["Site:WebContainer"] = $"web-{id}",
+            ["Site:PageQueue"] = $"pages-{id}",
+            ["Site:BaseUrl"] = "https://blog.example",
+            ["Site:CoalesceSeconds"] = "0",
+            ["Site:MaxDelaySeconds"] = "1",
         };
         foreach (var (key, value) in extraSettings ?? new Dictionary<string, string?>())
         {
             Settings[key] = value;
         }
 
-        Clock = new ManualClock(now ?? new DateTimeOffset(2026, 1, 15, 12, 0, 0, TimeSpan.Zero));
+        Clock = new ManualClock(now ?? new DateTimeOffset(2026, 1, 15, 12, 0, 0, TimeSpan.Zero), ticking: site);
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(Settings).Build();
         var services = new ServiceCollection()
             .AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning))
-            .AddSingleton<TimeProvider>(Clock);
+            .AddSingleton<TimeProvider>(Clock)
+            .AddSingleton<IConfiguration>(configuration);
         services
             .AddPublishing(configuration)
             .AddPublishingStorage(configuration)
             .AddPublicApi(configuration);
-        foreach (var function in typeof(ListPosts).Assembly.GetTypes().Where(t => t.Namespace == typeof(ListPosts).Namespace && t.IsClass && t.IsPublic))
+        if (site)
+        {
+            services.AddStaticSite(configuration);
+        }
+
+        foreach (var function in typeof(ListPosts).Assembly.GetTypes().Where(t => t.Namespace == typeof(ListPosts).Namespace && t.IsClass && t.IsPublic && (site || t != typeof(RenderSitePage))))
         {
             services.AddTransient(function);
         }
@@ -67,7 +82,15 @@ public sealed class BlogTestHost : IAsyncDisposable
         _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
         Blobs = _services.GetRequiredService<BlobServiceClient>();
         Tables = _services.GetRequiredService<TableServiceClient>();
+        Queues = _services.GetRequiredService<QueueServiceClient>();
     }
+
+    public QueueServiceClient Queues { get; }
+
+    /// <summary>The static site's container.</summary>
+    public BlobContainerClient Web => Blobs.GetBlobContainerClient(Settings["Site:WebContainer"]);
+
+    public QueueClient PageQueue => Queues.GetQueueClient(Settings["Site:PageQueue"]);
 
     public Dictionary<string, string?> Settings { get; }
 
@@ -153,8 +176,47 @@ public sealed class BlogTestHost : IAsyncDisposable
         return new TestResponse(context.Response.StatusCode, context.Response.Headers, Encoding.UTF8.GetString(responseBody.ToArray()), context.Response.ContentType);
     }
 
+    /// <summary>
+    /// Runs the page-queue function for every visible message until none is left (as the host's
+    /// queue trigger would), with <paramref name="workers"/> of them at once. Returns how many ran.
+    /// </summary>
+    public async Task<int> DrainAsync(int workers = 1)
+    {
+        await PageQueue.CreateIfNotExistsAsync();
+        var count = 0;
+        var idle = 0;
+        while (idle < workers)
+        {
+            var batch = (await PageQueue.ReceiveMessagesAsync(workers, TimeSpan.FromMinutes(1))).Value;
+            if (batch.Length == 0)
+            {
+                idle++;
+                continue;
+            }
+
+            idle = 0;
+            await Task.WhenAll(batch.Select(async message =>
+            {
+                await Get<RenderSitePage>().RunAsync(message.Body.ToString(), CancellationToken.None);
+                await PageQueue.DeleteMessageAsync(message.MessageId, message.PopReceipt);
+            }));
+            count += batch.Length;
+        }
+
+        return count;
+    }
+
+    /// <summary>A file of the static site, or null when it is not there.</summary>
+    public async Task<string?> PageAsync(string path)
+    {
+        var blob = Web.GetBlobClient(PagePaths.BlobName(path));
+        return await blob.ExistsAsync() ? (await blob.DownloadContentAsync()).Value.Content.ToString() : null;
+    }
+
     public async ValueTask DisposeAsync()
     {
+        await Web.DeleteIfExistsAsync();
+        await PageQueue.DeleteIfExistsAsync();
         await Source.DeleteIfExistsAsync();
         await Html.DeleteIfExistsAsync();
         await Media.DeleteIfExistsAsync();

@@ -59,6 +59,24 @@ public sealed partial class InfraSettingsTests
             }
         }
 
+        foreach (var queue in typeof(PublishOnUpload).Assembly.GetTypes()
+            .SelectMany(t => t.GetMethods())
+            .SelectMany(m => m.GetParameters())
+            .Select(p => p.GetCustomAttribute<QueueTriggerAttribute>())
+            .OfType<QueueTriggerAttribute>())
+        {
+            yield return $"{queue.Connection}__queueServiceUri";
+            foreach (Match expression in AppSettingExpression().Matches(queue.QueueName))
+            {
+                yield return expression.Groups["name"].Value.Replace(":", "__", StringComparison.Ordinal);
+            }
+        }
+
+        foreach (var option in typeof(Site.SiteOptions).GetProperties().Where(p => p.GetCustomAttribute<RequiredAttribute>() is not null))
+        {
+            yield return $"{Site.SiteOptions.SectionName}__{option.Name}";
+        }
+
         yield return "PostsStorage__tableServiceUri";
         yield return "AzureWebJobsStorage__blobServiceUri";
         yield return "AzureWebJobsStorage__queueServiceUri";

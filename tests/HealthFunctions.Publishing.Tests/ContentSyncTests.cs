@@ -172,6 +172,8 @@ public sealed class ContentSyncTests
             TestPosts.Create(),
             clock ?? TimeProvider.System,
             options,
-            NullLogger<ContentSync>.Instance);
+            NullLogger<ContentSync>.Instance,
+            NoSiteChanges.Instance,
+            NetworkFaults.Instance);
     }
 }

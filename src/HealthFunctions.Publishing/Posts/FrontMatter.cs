@@ -8,6 +8,12 @@ public sealed record FrontMatter
 {
     public static readonly FrontMatter Empty = new();
 
+    /// <summary>Key in <see cref="Extra"/> of <c>canonicalUrl:</c>, the address search engines should index instead of this page.</summary>
+    public const string CanonicalUrlField = "canonicalUrl";
+
+    /// <summary>Key in <see cref="Extra"/> of <c>noindex: true</c>, which asks search engines to leave the page out.</summary>
+    public const string NoIndexField = "noindex";
+
     public string? Title { get; init; }
 
     public DateTimeOffset? Date { get; init; }

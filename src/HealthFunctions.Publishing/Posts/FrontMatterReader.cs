@@ -56,6 +56,8 @@ public static class FrontMatterReader
                 "aliases" => matter with { Aliases = fields.Aliases(key, value) },
                 "image" or "coverimage" => matter with { Image = fields.ImageLink(key, value) },
                 "imagealt" => matter with { ImageAlt = fields.Text(key, value, PostLimits.ImageAltLength) },
+                "canonicalurl" => Keep(matter, FrontMatter.CanonicalUrlField, fields.WebAddress(key, value)),
+                "noindex" => Keep(matter, FrontMatter.NoIndexField, fields.Flag(key, value)),
                 _ => KeepUnknown(matter, key, value),
             };
         }
@@ -89,6 +91,17 @@ public static class FrontMatterReader
             }
 
             extra[key] = YamlFields.Plain(value);
+            return current;
+        }
+
+        // Page-only fields travel with the post's other kept fields, under one spelling, checked.
+        FrontMatter Keep(FrontMatter current, string name, object? value)
+        {
+            if (value is not null)
+            {
+                extra[name] = value;
+            }
+
             return current;
         }
     }

@@ -156,6 +156,12 @@ internal sealed class YamlFields(int firstLine)
         return value;
     }
 
+    /// <summary>An absolute http or https address.</summary>
+    public string? WebAddress(string field, YamlNode node) =>
+        Text(field, node) is not { } value ? null
+        : Uri.TryCreate(value, UriKind.Absolute, out var uri) && IsWebLink(uri) ? uri.ToString()
+        : throw new PostFormatException($"'{value}' is not an absolute http or https address.", field, LineOf(node));
+
     public DateTimeOffset? Date(string field, YamlNode node)
     {
         var value = Text(field, node);

@@ -35,6 +35,9 @@ internal sealed class AssetPublisher(IMediaStore media, ISiteContentStore conten
                 PostLimits.CheckStoredHtml(profile.BioHtml, "bio");
                 await content.SaveAuthorAsync(profile, ct);
                 return new AssetChange(profile.Slug, profile.Warnings, true);
+            case SourceKind.Theme:
+                // The site reads theme templates from the source container itself; nothing to copy.
+                return new AssetChange(null, [], false);
             case SourceKind.Site:
                 var settings = renderer.RenderSite(bytes);
                 PostLimits.CheckStoredHtml(settings.AboutHtml, "aboutMe");
@@ -57,6 +60,8 @@ internal sealed class AssetPublisher(IMediaStore media, ISiteContentStore conten
             case SourceKind.Author:
                 await content.DeleteAuthorAsync(slug ?? Slugs.From(Path.GetFileNameWithoutExtension(blobName)), ct);
                 return true;
+            case SourceKind.Theme:
+                return false;
             case SourceKind.Site:
                 var before = await content.GetSiteAsync(ct);
                 await content.DeleteSiteAsync(ct);

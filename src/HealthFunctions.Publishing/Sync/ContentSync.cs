@@ -31,6 +31,7 @@ public sealed partial class ContentSync
     private readonly PublishingOptions _options;
     private readonly IStorageFaults _faults;
     private readonly ILogger<ContentSync> _logger;
+    private readonly ISiteChangeNotifier _site;
 
     public ContentSync(
         ISourceStore sources,
@@ -42,8 +43,10 @@ public sealed partial class ContentSync
         TimeProvider time,
         IOptions<PublishingOptions> options,
         ILogger<ContentSync> logger,
-        IStorageFaults? faults = null)
+        ISiteChangeNotifier site,
+        IStorageFaults faults)
     {
+        _site = site;
         _sources = sources;
         _html = html;
         _index = index;
@@ -52,7 +55,7 @@ public sealed partial class ContentSync
         _time = time;
         _options = options.Value;
         _logger = logger;
-        _faults = faults ?? NetworkFaults.Instance;
+        _faults = faults;
         _assets = new AssetPublisher(media, content, renderer, _options);
         _profiles = new ProfileLookups(content, time, TimeSpan.FromSeconds(_options.ProfileCacheSeconds));
     }
@@ -95,6 +98,11 @@ public sealed partial class ContentSync
                 if (kind is SourceKind.Author or SourceKind.Site && result.Outcome is SyncOutcome.Added or SyncOutcome.Updated or SyncOutcome.Removed)
                 {
                     _profiles.Forget();
+                }
+
+                if (result.Outcome is SyncOutcome.Added or SyncOutcome.Updated or SyncOutcome.Removed)
+                {
+                    await _site.ChangedAsync(new ContentChange(kind, result.Outcome, blobName, result.Slug, result.PreviousSlug), cancellationToken);
                 }
 
                 if (result.AffectsDependents && result.Outcome is SyncOutcome.Added or SyncOutcome.Updated or SyncOutcome.Removed)
@@ -233,7 +241,7 @@ public sealed partial class ContentSync
             return null;
         }
 
-        return new SyncResult(blobName, record is null ? SyncOutcome.Added : SyncOutcome.Updated, post.Slug, Describe(saved.Message, post.Warnings));
+        return new SyncResult(blobName, record is null ? SyncOutcome.Added : SyncOutcome.Updated, post.Slug, Describe(saved.Message, post.Warnings)) { PreviousSlug = record?.Slug };
     }
 
     /// <summary>
@@ -355,6 +363,11 @@ public sealed partial class ContentSync
                 }
 
                 break;
+        }
+
+        if (dependents.Count == 0 || await _site.TryDeferResyncAsync(dependents, ct))
+        {
+            return;
         }
 
         foreach (var dependent in dependents)

@@ -10,11 +10,14 @@ public enum SourceKind
     Author,
     Site,
     Image,
+
+    /// <summary>A file of the site's theme: <c>theme/NAME.liquid</c> replaces a default template.</summary>
+    Theme,
 }
 
 /// <summary>
 /// Which uploaded file names are what: <c>site.yaml</c> at the root is the site settings,
-/// <c>authors/&lt;slug&gt;.md</c> an author profile, PNG/JPEG/GIF/WebP files images, any other
+/// <c>authors/&lt;slug&gt;.md</c> an author profile, <c>theme/NAME.liquid</c> a theme template, PNG/JPEG/GIF/WebP files images, any other
 /// <c>.md</c> or <c>.markdown</c> file a post.
 /// </summary>
 public static class SourceNames
@@ -22,6 +25,8 @@ public static class SourceNames
     public const int MaxLength = 1024;
 
     public const string AuthorsFolder = "authors/";
+
+    public const string ThemeFolder = "theme/";
 
     private static readonly string[] MarkdownExtensions = [".md", ".markdown"];
 
@@ -47,6 +52,11 @@ public static class SourceNames
         {
             reason = "files whose names start with '.' or '_' are not published.";
             return SourceKind.Ignored;
+        }
+
+        if (name.StartsWith(ThemeFolder, StringComparison.Ordinal) && name.EndsWith(".liquid", StringComparison.Ordinal) && name.IndexOf('/', ThemeFolder.Length) < 0)
+        {
+            return SourceKind.Theme;
         }
 
         if (SiteFiles.Contains(name, StringComparer.OrdinalIgnoreCase))

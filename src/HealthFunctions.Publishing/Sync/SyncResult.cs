@@ -33,5 +33,8 @@ public sealed record SyncResult(string BlobName, SyncOutcome Outcome, string? Sl
     /// <summary>False when the change cannot affect other files (site settings whose default author stayed the same).</summary>
     internal bool AffectsDependents { get; init; } = true;
 
+    /// <summary>The slug the post had before this version (differs from <see cref="Slug"/> after a rename).</summary>
+    internal string? PreviousSlug { get; init; }
+
     public bool IsRejected => Outcome is SyncOutcome.Failed or SyncOutcome.Conflict;
 }

@@ -1,0 +1,48 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace HealthFunctions.Site;
+
+/// <summary>How the static site is written. Bound to the "Site" section.</summary>
+public sealed class SiteOptions
+{
+    public const string SectionName = "Site";
+
+    /// <summary>Container the pages are written to: <c>$web</c>, served by the storage account's static website.</summary>
+    [Required, RegularExpression("^(\\$web|[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9])$", ErrorMessage = "WebContainer must be a valid blob container name or $web.")]
+    public string WebContainer { get; set; } = "$web";
+
+    /// <summary>Storage queue that carries page work: shared pages, fan-out re-renders, scheduled posts.</summary>
+    [Required, RegularExpression("^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$", ErrorMessage = "PageQueue must be a valid queue name.")]
+    public string PageQueue { get; set; } = "site-pages";
+
+    /// <summary>Seconds a page message waits before it is seen, so that a burst of uploads regenerates a shared page a few times, not once per upload.</summary>
+    [Range(0, 600)]
+    public int CoalesceSeconds { get; set; } = 3;
+
+    /// <summary>Longest a message waits in the queue before its handler looks at it again (the queue allows 7 days; lower it only to test hops).</summary>
+    [Range(0, 604800)]
+    public int MaxDelaySeconds { get; set; } = 604800;
+
+    /// <summary>Posts in the "Latest Posts" box on every page.</summary>
+    [Range(1, 50)]
+    public int LatestPosts { get; set; } = 5;
+
+    /// <summary>Posts on the home page, a tag page and an author page (older ones are reached through the date archives).</summary>
+    [Range(1, 200)]
+    public int PostsPerPage { get; set; } = 10;
+
+    /// <summary>Items in the RSS and Atom feeds (whole site and per tag).</summary>
+    [Range(1, 200)]
+    public int FeedSize { get; set; } = 20;
+
+    /// <summary>Public address of the site when site.yaml has no <c>baseUrl</c> (links in feeds, sitemap, canonical URLs).</summary>
+    public string BaseUrl { get; set; } = "http://localhost";
+
+    /// <summary>Cache lifetime of post pages, in seconds.</summary>
+    [Range(0, 31536000)]
+    public int PostMaxAgeSeconds { get; set; } = 3600;
+
+    /// <summary>Cache lifetime of the home page, lists, feeds and the sitemap, in seconds.</summary>
+    [Range(0, 86400)]
+    public int ListMaxAgeSeconds { get; set; } = 60;
+}

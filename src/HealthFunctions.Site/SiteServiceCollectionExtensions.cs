@@ -1,0 +1,40 @@
+using HealthFunctions.Publishing.Sync;
+using HealthFunctions.Site.Pages;
+using HealthFunctions.Site.Rendering;
+using HealthFunctions.Site.Writing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace HealthFunctions.Site;
+
+public static class SiteServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the static site: options, the theme and renderer, the page builders, the page
+    /// writer, the rebuild, the queue handler, and the site as what the publish use case tells its
+    /// changes to. The page store and queue adapters come from the storage project.
+    /// </summary>
+    public static IServiceCollection AddStaticSite(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<SiteOptions>()
+            .BindConfiguration(SiteOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IThemeSource, SourceThemeSource>();
+        services.AddSingleton<ThemeTemplates>();
+        services.AddSingleton<PageRenderer>();
+        services.AddSingleton<SiteReader>();
+        services.AddSingleton<FeedBuilder>();
+        services.AddSingleton<PostPageBuilder>();
+        services.AddSingleton<ListPageBuilder>();
+        services.AddSingleton<SitePages>();
+        services.AddSingleton<PageWriter>();
+        services.AddSingleton<SiteRebuilder>();
+        services.AddSingleton<SitePublisher>();
+        services.Replace(ServiceDescriptor.Singleton<ISiteChangeNotifier>(sp => sp.GetRequiredService<SitePublisher>()));
+        services.AddSingleton<PageWork>();
+        return services;
+    }
+}

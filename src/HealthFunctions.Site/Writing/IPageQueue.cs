@@ -1,0 +1,31 @@
+namespace HealthFunctions.Site.Writing;
+
+/// <summary>
+/// One unit of page work. <see cref="Page"/> names a page key (<see cref="PageKeys"/>),
+/// <see cref="Resync"/> a source file to publish again, or <see cref="Rebuild"/> the whole site.
+/// <see cref="Requested"/> is when the change it carries was already in the index: a page written
+/// by a render that began later already shows it, so the message has nothing left to do.
+/// </summary>
+public sealed record PageMessage
+{
+    public string? Page { get; init; }
+
+    public string? Resync { get; init; }
+
+    public bool Rebuild { get; init; }
+
+    /// <summary>Sent by a rebuild, which sends every page anyway: pages linking here are not sent again.</summary>
+    public bool FromRebuild { get; init; }
+
+    public required DateTimeOffset Requested { get; init; }
+
+    /// <summary>Not to be done before this time (scheduled and expiring posts).</summary>
+    public DateTimeOffset? NotBefore { get; init; }
+}
+
+/// <summary>The Storage queue that carries page work.</summary>
+public interface IPageQueue
+{
+    /// <summary>Sends messages that become visible after <paramref name="delay"/> (at most the queue's 7 days).</summary>
+    Task SendAsync(IEnumerable<PageMessage> messages, TimeSpan delay, CancellationToken cancellationToken);
+}

@@ -1,0 +1,94 @@
+using System.Text.Json;
+using HealthFunctions.Publishing.Sync;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace HealthFunctions.Site.Writing;
+
+/// <summary>
+/// Handles one page-queue message. Every message is safe to replay and to run twice at once: a page
+/// is only rewritten when no render that began after the message's request time wrote it, and
+/// writes are conditional on the version read.
+/// </summary>
+public sealed partial class PageWork
+{
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    private readonly PageWriter _writer;
+    private readonly SitePublisher _publisher;
+    private readonly SiteRebuilder _rebuilder;
+    private readonly IPageQueue _queue;
+    private readonly ContentSync _sync;
+    private readonly TimeProvider _time;
+    private readonly SiteOptions _options;
+    private readonly ILogger<PageWork> _logger;
+
+    public PageWork(PageWriter writer, SitePublisher publisher, SiteRebuilder rebuilder, IPageQueue queue, ContentSync sync, TimeProvider time, IOptions<SiteOptions> options, ILogger<PageWork> logger)
+    {
+        _writer = writer;
+        _publisher = publisher;
+        _rebuilder = rebuilder;
+        _queue = queue;
+        _sync = sync;
+        _time = time;
+        _options = options.Value;
+        _logger = logger;
+    }
+
+    public async Task HandleAsync(string text, CancellationToken ct)
+    {
+        PageMessage? message;
+        try
+        {
+            message = JsonSerializer.Deserialize<PageMessage>(text, Json);
+        }
+        catch (JsonException)
+        {
+            message = null;
+        }
+
+        if (message is null || (message.Page is not null && !PageKeys.IsValid(message.Page)))
+        {
+            LogDropped(text.Length > 200 ? text[..200] : text);
+            return;
+        }
+
+        var now = _time.GetUtcNow();
+        if (message.NotBefore is { } due && due > now)
+        {
+            // Beyond the queue's longest delay: send it on for another hop.
+            await PageQueueing.SendDueAsync(_queue, message, now, _options, ct);
+            return;
+        }
+
+        if (message.Resync is { } blobName)
+        {
+            await _sync.SyncAsync(blobName, force: true, ct);
+        }
+        else if (message.Rebuild)
+        {
+            var keys = await _rebuilder.AllKeysAsync(ct);
+            await _queue.SendAsync(keys.Select(key => new PageMessage { Page = key, Requested = message.Requested, FromRebuild = true }), TimeSpan.Zero, ct);
+        }
+        else if (message.NotBefore is not null && message.Page!.StartsWith(PageKeys.PostPrefix, StringComparison.Ordinal))
+        {
+            // A scheduled post's time, or an expiring post's end, has come: as if it had just been published.
+            var slug = message.Page[PageKeys.PostPrefix.Length..];
+            await _publisher.ChangedAsync(new ContentChange(SourceKind.Post, SyncOutcome.Updated, string.Empty, slug, null), ct);
+        }
+        else if (message.Page is { } key)
+        {
+            var refresh = await _writer.RefreshAsync(key, message.Requested, allowRemove: true, ct);
+            if (refresh.Outcome == PageOutcome.Written && !message.FromRebuild && refresh.Output is { } output)
+            {
+                // Pages that started or stopped linking here (a post's neighbours moved) are brought along.
+                var before = refresh.Before?.LinkedFrom ?? [];
+                var changed = output.LinkedFrom.Except(before).Concat(before.Except(output.LinkedFrom)).Where(k => k != key).ToList();
+                await _queue.SendAsync(changed.Select(k => new PageMessage { Page = k, Requested = now }), TimeSpan.FromSeconds(_options.CoalesceSeconds), ct);
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Dropped a page message that is not one this site sends: {Text}")]
+    private partial void LogDropped(string text);
+}

@@ -1,0 +1,128 @@
+using HealthFunctions.Site.Pages;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace HealthFunctions.Site.Writing;
+
+/// <summary>What refreshing one page did.</summary>
+public enum PageOutcome
+{
+    /// <summary>A render that began after the change was requested already wrote the page.</summary>
+    UpToDate,
+    Written,
+    Removed,
+
+    /// <summary>The page should not exist and does not.</summary>
+    Absent,
+
+    /// <summary>The page should go, but removing it was left to the queue (links to it go first).</summary>
+    RemovalDeferred,
+}
+
+public sealed record PageRefresh(PageOutcome Outcome, PageStamp? Before, PageOutput? Output);
+
+/// <summary>
+/// Brings one page in line with the index, safely when run twice at once or replayed: it skips a
+/// page already rendered after the change was requested, writes under the stamp it read (so a slower
+/// render never overwrites a newer one), and before removing a page rewrites the pages that link to it.
+/// </summary>
+public sealed partial class PageWriter
+{
+    private const int MaxAttempts = 5;
+
+    private readonly SitePages _pages;
+    private readonly IPageStore _store;
+    private readonly TimeProvider _time;
+    private readonly SiteOptions _options;
+    private readonly ILogger<PageWriter> _logger;
+
+    public PageWriter(SitePages pages, IPageStore store, TimeProvider time, IOptions<SiteOptions> options, ILogger<PageWriter> logger)
+    {
+        _pages = pages;
+        _store = store;
+        _time = time;
+        _options = options.Value;
+        _logger = logger;
+    }
+
+    public async Task<PageRefresh> RefreshAsync(string key, DateTimeOffset requested, bool allowRemove, CancellationToken ct)
+    {
+        var paths = PageKeys.PathsOf(key);
+        var primary = paths[^1];
+        for (var attempt = 1; attempt <= MaxAttempts; attempt++)
+        {
+            var stamp = await _store.GetStampAsync(primary, ct);
+            if (stamp is not null && stamp.RenderedAt > requested)
+            {
+                return new PageRefresh(PageOutcome.UpToDate, stamp, null);
+            }
+
+            var started = _time.GetUtcNow();
+            var output = await _pages.BuildAsync(key, ct);
+            if (output.Exists)
+            {
+                foreach (var file in output.Files.SkipLast(1))
+                {
+                    await _store.WriteAsync(new PageWrite(file, CacheControl(file.Kind)), ct);
+                }
+
+                var last = output.Files[^1];
+                if (await _store.TryWriteAsync(new PageWrite(last, CacheControl(last.Kind), started, output.LinkedFrom), stamp, ct))
+                {
+                    LogPage(key, PageOutcome.Written);
+                    return new PageRefresh(PageOutcome.Written, stamp, output);
+                }
+            }
+            else if (stamp is null)
+            {
+                foreach (var path in paths.SkipLast(1))
+                {
+                    await _store.DeleteAsync(path, ct);
+                }
+
+                return new PageRefresh(PageOutcome.Absent, null, output);
+            }
+            else if (!allowRemove)
+            {
+                return new PageRefresh(PageOutcome.RemovalDeferred, stamp, output);
+            }
+            else
+            {
+                // Links go before the page: rewrite every page that linked to it from the index, which no longer lists it.
+                foreach (var linking in stamp.LinkedFrom.Where(k => k != key && PageKeys.IsValid(k)))
+                {
+                    await RefreshAsync(linking, started, allowRemove: false, ct);
+                }
+
+                if (await _store.TryDeleteAsync(primary, stamp, ct))
+                {
+                    foreach (var path in paths.SkipLast(1))
+                    {
+                        await _store.DeleteAsync(path, ct);
+                    }
+
+                    LogPage(key, PageOutcome.Removed);
+                    return new PageRefresh(PageOutcome.Removed, stamp, output);
+                }
+            }
+
+            LogRace(key, attempt);
+        }
+
+        throw new InvalidOperationException($"Page '{key}' kept changing while it was written; giving up after {MaxAttempts} attempts so the message is retried.");
+    }
+
+    /// <summary>How long browsers and CDNs keep a file: posts longer than lists; redirects a day.</summary>
+    public string CacheControl(PageKind kind) => kind switch
+    {
+        PageKind.Post => $"public, max-age={_options.PostMaxAgeSeconds}",
+        PageKind.Redirect => "public, max-age=86400",
+        _ => $"public, max-age={_options.ListMaxAgeSeconds}",
+    };
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Page {Key}: {Outcome}")]
+    private partial void LogPage(string key, PageOutcome outcome);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Page {Key} changed while attempt {Attempt} wrote it; starting over")]
+    private partial void LogRace(string key, int attempt);
+}

@@ -1,0 +1,35 @@
+using System.Text.Json;
+using Azure.Storage.Queues;
+using HealthFunctions.Site;
+using HealthFunctions.Site.Writing;
+using Microsoft.Extensions.Options;
+
+namespace HealthFunctions.Storage;
+
+/// <summary>The page queue as an Azure Storage queue; messages are JSON (Base64 on the wire, as the Functions queue trigger expects).</summary>
+public sealed class QueuePageQueue : IPageQueue
+{
+    private const int ParallelSends = 16;
+
+    private readonly Lazy<Task<QueueClient>> _queue;
+
+    public QueuePageQueue(QueueServiceClient service, IOptions<SiteOptions> options)
+    {
+        var client = service.GetQueueClient(options.Value.PageQueue);
+        _queue = new Lazy<Task<QueueClient>>(async () =>
+        {
+            await client.CreateIfNotExistsAsync();
+            return client;
+        });
+    }
+
+    public async Task SendAsync(IEnumerable<PageMessage> messages, TimeSpan delay, CancellationToken cancellationToken)
+    {
+        var queue = await _queue.Value;
+        var visibility = delay > PageQueueing.MaxQueueDelay ? PageQueueing.MaxQueueDelay : delay;
+        await Parallel.ForEachAsync(
+            messages,
+            new ParallelOptions { MaxDegreeOfParallelism = ParallelSends, CancellationToken = cancellationToken },
+            async (message, ct) => await queue.SendMessageAsync(JsonSerializer.Serialize(message, PageWork.Json), visibility, TimeSpan.FromSeconds(-1), ct));
+    }
+}

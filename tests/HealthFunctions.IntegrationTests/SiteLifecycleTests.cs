@@ -1,0 +1,151 @@
+using System.Xml.Linq;
+using HealthFunctions.Site.Writing;
+
+namespace HealthFunctions.IntegrationTests;
+
+/// <summary>The static site through a post's life: publish, edit, rename, unpublish, delete, schedule; each page checked in the site container.</summary>
+public sealed class SiteLifecycleTests(AzuriteFixture azurite) : IAsyncLifetime
+{
+    private readonly BlogTestHost _host = new(azurite, site: true);
+
+    public ValueTask InitializeAsync() => ValueTask.CompletedTask;
+
+    public ValueTask DisposeAsync() => _host.DisposeAsync();
+
+    [Fact]
+    public async Task AnUploadWritesItsOwnPageAtOnceAndTheSharedPagesThroughTheQueue()
+    {
+        await _host.UploadAndTriggerAsync("sleep.md", Posts.Markdown("Sleep hygiene", "2025-03-01", tags: "sleep, habits"));
+
+        Assert.Contains("<h1 class=\"post-title\">Sleep hygiene</h1>", await _host.PageAsync("/sleep/"));
+        Assert.Null(await _host.PageAsync("/"));
+
+        Assert.True(await _host.DrainAsync() > 0);
+
+        Assert.Contains("href=\"/sleep/\"", await _host.PageAsync("/"));
+        Assert.Contains("href=\"/sleep/\"", await _host.PageAsync("/tags/sleep/"));
+        Assert.Contains("href=\"/sleep/\"", await _host.PageAsync("/tags/habits/"));
+        Assert.Contains("href=\"/sleep/\"", await _host.PageAsync("/2025/03/"));
+        Assert.Contains("<title>Sleep hygiene</title>", await _host.PageAsync("/feed.xml"));
+        Assert.Contains("https://blog.example/sleep/", await _host.PageAsync("/atom.xml"));
+        Assert.Contains("<loc>https://blog.example/sleep/</loc>", await _host.PageAsync("/sitemap.xml"));
+        Assert.Contains("Sitemap: https://blog.example/sitemap.xml", await _host.PageAsync("/robots.txt"));
+        Assert.Contains("Sleep hygiene", await _host.PageAsync("/tags/sleep/feed.xml"));
+    }
+
+    [Fact]
+    public async Task EveryFileCarriesCacheControlByKind()
+    {
+        await _host.UploadAndTriggerAsync("sleep.md", Posts.Markdown("Sleep", "2025-03-01"));
+        await _host.DrainAsync();
+
+        async Task<string?> CacheOf(string blob) => (await _host.Web.GetBlobClient(blob).GetPropertiesAsync()).Value.CacheControl;
+        Assert.Equal("public, max-age=3600", await CacheOf("sleep/index.html"));
+        Assert.Equal("public, max-age=60", await CacheOf("index.html"));
+        Assert.Equal("public, max-age=60", await CacheOf("feed.xml"));
+        Assert.Equal("text/html; charset=utf-8", (await _host.Web.GetBlobClient("sleep/index.html").GetPropertiesAsync()).Value.ContentType);
+    }
+
+    [Fact]
+    public async Task AnEditedTitleShowsOnEveryPageAndFeed()
+    {
+        await _host.UploadAndTriggerAsync("flu.md", Posts.Markdown("Flu sesaon", "2025-01-10", tags: "flu"));
+        await _host.DrainAsync();
+        await _host.UploadAndTriggerAsync("flu.md", Posts.Markdown("Flu season", "2025-01-10", tags: "flu"));
+        await _host.DrainAsync();
+
+        foreach (var path in new[] { "/flu/", "/", "/tags/flu/", "/2025/01/", "/feed.xml", "/atom.xml", "/tags/flu/feed.xml" })
+        {
+            var page = await _host.PageAsync(path);
+            Assert.Contains("Flu season", page);
+            Assert.DoesNotContain("Flu sesaon", page);
+        }
+    }
+
+    [Fact]
+    public async Task ASlugChangeLeavesARedirectPageAtTheOldAddress()
+    {
+        await _host.UploadAndTriggerAsync("bp.md", Posts.Markdown("Blood pressure", "2025-02-02", slug: "blood-pressure"));
+        await _host.DrainAsync();
+        await _host.UploadAndTriggerAsync("bp.md", Posts.Markdown("Blood pressure", "2025-02-02", slug: "high-blood-pressure"));
+        await _host.DrainAsync();
+
+        var old = await _host.PageAsync("/blood-pressure/");
+        Assert.Contains("<meta http-equiv=\"refresh\" content=\"0; url=/high-blood-pressure/\">", old);
+        Assert.Contains("noindex", old);
+        Assert.Contains("Blood pressure", await _host.PageAsync("/high-blood-pressure/"));
+        Assert.Contains("href=\"/high-blood-pressure/\"", await _host.PageAsync("/"));
+        Assert.DoesNotContain("href=\"/blood-pressure/\"", await _host.PageAsync("/"));
+    }
+
+    [Fact]
+    public async Task ADeleteRemovesThePageAndEveryLinkToIt()
+    {
+        await _host.UploadAndTriggerAsync("a.md", Posts.Markdown("Alpha", "2025-01-01", tags: "shared, only-a"));
+        await _host.UploadAndTriggerAsync("b.md", Posts.Markdown("Beta", "2025-01-02", tags: "shared"));
+        await _host.DrainAsync();
+        Assert.Contains("href=\"/a/\"", await _host.PageAsync("/b/"));
+
+        await _host.Source.DeleteBlobAsync("a.md");
+        await _host.TriggerAsync("a.md");
+        await _host.DrainAsync();
+
+        Assert.Null(await _host.PageAsync("/a/"));
+        Assert.Null(await _host.PageAsync("/tags/only-a/"));
+        await foreach (var blob in _host.Web.GetBlobsAsync())
+        {
+            Assert.DoesNotContain("/a/\"", (await _host.Web.GetBlobClient(blob.Name).DownloadContentAsync()).Value.Content.ToString());
+        }
+    }
+
+    [Fact]
+    public async Task DraftsAndFuturePostsAreNeverWrittenAndAScheduledPostAppearsAtItsTime()
+    {
+        var now = _host.Clock.Now;
+        await _host.UploadAndTriggerAsync("draft.md", Posts.Markdown("Draft", "2025-01-01", draft: true));
+        await _host.UploadAndTriggerAsync("soon.md", Posts.Markdown("Soon", now.AddMinutes(30).ToString("yyyy-MM-ddTHH:mm:ssZ")));
+        await _host.UploadAndTriggerAsync("now.md", Posts.Markdown("Now", now.AddHours(-1).ToString("yyyy-MM-ddTHH:mm:ssZ")));
+        await _host.DrainAsync();
+
+        Assert.Null(await _host.PageAsync("/draft/"));
+        Assert.Null(await _host.PageAsync("/soon/"));
+        Assert.DoesNotContain("/soon/", await _host.PageAsync("/"));
+
+        _host.Clock.Now = now.AddMinutes(31);
+        await Task.Delay(TimeSpan.FromSeconds(1.2));
+        await _host.DrainAsync();
+
+        Assert.Contains("Soon", await _host.PageAsync("/soon/"));
+        Assert.Contains("href=\"/soon/\"", await _host.PageAsync("/"));
+    }
+
+    [Fact]
+    public async Task TwoUploadsRacingOnOneTagPageBothEndUpOnIt()
+    {
+        await Task.WhenAll(
+            _host.UploadAndTriggerAsync("one.md", Posts.Markdown("One", "2025-04-01", tags: "heart")),
+            _host.UploadAndTriggerAsync("two.md", Posts.Markdown("Two", "2025-04-02", tags: "heart")));
+        await _host.DrainAsync(workers: 4);
+
+        var tag = await _host.PageAsync("/tags/heart/");
+        Assert.Contains("href=\"/one/\"", tag);
+        Assert.Contains("href=\"/two/\"", tag);
+        var feed = XDocument.Parse((await _host.PageAsync("/tags/heart/feed.xml"))!);
+        Assert.Equal(["Two", "One"], feed.Descendants("item").Select(i => i.Element("title")!.Value));
+    }
+
+    [Fact]
+    public async Task ReplayingAMessageOrRunningItTwiceAtOnceLeavesTheSamePage()
+    {
+        await _host.UploadAndTriggerAsync("one.md", Posts.Markdown("One", "2025-04-01", tags: "heart"));
+        var message = System.Text.Json.JsonSerializer.Serialize(new PageMessage { Page = "tag/heart", Requested = _host.Clock.Now }, PageWork.Json);
+        var work = _host.Get<PageWork>();
+
+        await Task.WhenAll(work.HandleAsync(message, CancellationToken.None), work.HandleAsync(message, CancellationToken.None));
+        var once = await _host.PageAsync("/tags/heart/");
+        await work.HandleAsync(message, CancellationToken.None);
+
+        Assert.Contains("href=\"/one/\"", once);
+        Assert.Equal(once, await _host.PageAsync("/tags/heart/"));
+    }
+}
