@@ -44,6 +44,9 @@ public sealed class ApiResponse : IActionResult
     /// <summary>Seconds after which a client may try again (<c>Retry-After</c>), for a 503.</summary>
     public int? RetryAfter { get; private init; }
 
+    /// <summary>The methods a 405's resource allows (<c>Allow</c>).</summary>
+    public IReadOnlyList<string>? Allow { get; private init; }
+
     public bool Conditional { get; private init; }
 
     public static ApiResponse Ok<T>(T body, TimeSpan maxAge, DateTimeOffset? lastModified = null) =>
@@ -75,6 +78,12 @@ public sealed class ApiResponse : IActionResult
 
     public static ApiResponse NotFound(string detail) =>
         Problem(StatusCodes.Status404NotFound, detail);
+
+    public static ApiResponse MethodNotAllowed(string detail, IReadOnlyList<string> allowed)
+    {
+        var problem = Problem(StatusCodes.Status405MethodNotAllowed, detail);
+        return new ApiResponse(problem.Status, problem.Body, problem.ContentType) { CacheControl = "no-store", Allow = allowed };
+    }
 
     /// <summary>A 503 with <c>Retry-After</c>: storage could not be reached; nothing is wrong with the request.</summary>
     public static ApiResponse Unavailable(int retryAfterSeconds)
@@ -113,6 +122,11 @@ public sealed class ApiResponse : IActionResult
         if (Location is not null)
         {
             response.Headers.Location = Location;
+        }
+
+        if (Allow is { } allow)
+        {
+            response.Headers.Allow = string.Join(", ", allow);
         }
 
         if (RetryAfter is { } retryAfter)

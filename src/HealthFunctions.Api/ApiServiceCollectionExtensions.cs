@@ -10,6 +10,7 @@ public static class ApiServiceCollectionExtensions
     {
         services.AddOptions<ApiOptions>().Bind(configuration.GetSection(ApiOptions.SectionName)).ValidateOnStart();
         services.AddSingleton<ApiFailures>();
+        services.AddSingleton<ApiRoutes>();
         services.AddSingleton<PostsApi>();
         services.AddSingleton<SourcesApi>();
         services.AddSingleton<BlobEventsApi>();

@@ -5,8 +5,6 @@ using Azure;
 using Azure.Data.Tables;
 using HealthFunctions.Publishing;
 using HealthFunctions.Publishing.Index;
-using HealthFunctions.Publishing.Posts;
-using HealthFunctions.Publishing.Sync;
 using Microsoft.Extensions.Options;
 
 namespace HealthFunctions.Storage;
@@ -20,13 +18,10 @@ namespace HealthFunctions.Storage;
 /// </summary>
 public sealed class TablePostIndex : IPostIndex
 {
-    private const string PostPartition = "post";
+    internal const string PostPartition = "post";
     private const string SourcePartition = "source";
     private const string AliasPartition = "alias";
     private const int BatchSize = 100;
-
-    /// <summary>Stored in place of "never expires", so the expiry filter can compare every row.</summary>
-    private static readonly DateTimeOffset NeverExpires = new(9999, 12, 31, 0, 0, 0, TimeSpan.Zero);
 
     private readonly TableClient _table;
     private readonly CreatedOnce _created;
@@ -40,25 +35,13 @@ public sealed class TablePostIndex : IPostIndex
     public async Task<SourceRecord?> GetSourceAsync(string blobName, CancellationToken cancellationToken)
     {
         var entity = await GetAsync(SourcePartition, SourceRowKey(blobName), cancellationToken);
-        return entity is null ? null : ToSource(entity);
+        return entity is null ? null : IndexEntities.ToSource(entity);
     }
 
     public async Task<bool> TrySaveSourceAsync(SourceRecord record, CancellationToken cancellationToken)
     {
         await _created.EnsureAsync();
-        var entity = new TableEntity(SourcePartition, SourceRowKey(record.BlobName))
-        {
-            ["BlobName"] = record.BlobName,
-            ["State"] = record.State.ToString(),
-            ["Message"] = StatusText.Clip(record.Message),
-            ["Slug"] = record.Slug,
-            ["BlobETag"] = record.BlobETag,
-            ["BlobLastModified"] = record.BlobLastModified,
-            ["ProcessedAt"] = record.ProcessedAt,
-            ["IndexKeys"] = IndexJson.WriteKeys(record.IndexKeys),
-            ["Kind"] = record.Kind.ToString(),
-            ["Warnings"] = IndexJson.Write(StatusText.Bound(record.Warnings)),
-        };
+        var entity = IndexEntities.FromSource(record, SourcePartition, SourceRowKey(record.BlobName));
         try
         {
             if (record.ETag is null)
@@ -98,14 +81,14 @@ public sealed class TablePostIndex : IPostIndex
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {SourcePartition}");
         await foreach (var entity in _table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {
-            yield return ToSource(entity);
+            yield return IndexEntities.ToSource(entity);
         }
     }
 
     public async Task<PostEntry?> GetPostAsync(string slug, CancellationToken cancellationToken)
     {
         var entity = await GetAsync(PostPartition, slug, cancellationToken);
-        return entity is null ? null : ToPost(entity);
+        return entity is null ? null : IndexEntities.ToPost(entity);
     }
 
     public async Task<SlugClaim> ClaimSlugAsync(PostEntry entry, bool expectNew, CancellationToken cancellationToken)
@@ -119,7 +102,7 @@ public sealed class TablePostIndex : IPostIndex
             {
                 if (existing is null)
                 {
-                    await _table.AddEntityAsync(FromPost(entry), cancellationToken);
+                    await _table.AddEntityAsync(IndexEntities.FromPost(entry), cancellationToken);
                     return new SlugClaim(true, null);
                 }
 
@@ -128,7 +111,7 @@ public sealed class TablePostIndex : IPostIndex
                     return new SlugClaim(false, existing);
                 }
 
-                await _table.UpdateEntityAsync(FromPost(entry), new ETag(existing.ETag!), TableUpdateMode.Replace, cancellationToken);
+                await _table.UpdateEntityAsync(IndexEntities.FromPost(entry), new ETag(existing.ETag!), TableUpdateMode.Replace, cancellationToken);
                 return new SlugClaim(true, null);
             }
             catch (RequestFailedException ex) when (ex.Status is 409 or 412 or 404)
@@ -168,7 +151,7 @@ public sealed class TablePostIndex : IPostIndex
     {
         await _created.EnsureAsync();
         await Task.WhenAll(entries
-            .Select(FromListing)
+            .Select(IndexEntities.FromListing)
             .GroupBy(e => e.PartitionKey)
             .SelectMany(partition => partition.Chunk(BatchSize))
             .Select(chunk => chunk.Length == 1
@@ -207,7 +190,7 @@ public sealed class TablePostIndex : IPostIndex
         var items = new List<ListingEntry>(limit + 1);
         await foreach (var page in _table.QueryAsync<TableEntity>(filter, maxPerPage: limit + 1, cancellationToken: cancellationToken).AsPages())
         {
-            items.AddRange(page.Values.Select(ToListing));
+            items.AddRange(page.Values.Select(IndexEntities.ToListing));
             if (items.Count > limit || page.ContinuationToken is null)
             {
                 break;
@@ -269,115 +252,4 @@ public sealed class TablePostIndex : IPostIndex
     private static string SourceRowKey(string blobName) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(blobName)));
 
-    private static SourceRecord ToSource(TableEntity e) => new()
-    {
-        BlobName = e.GetString("BlobName"),
-        State = Enum.Parse<SourceState>(e.GetString("State")),
-        Message = e.GetString("Message"),
-        Slug = e.GetString("Slug"),
-        BlobETag = e.GetString("BlobETag"),
-        BlobLastModified = e.GetDateTimeOffset("BlobLastModified") ?? DateTimeOffset.MinValue,
-        ProcessedAt = e.GetDateTimeOffset("ProcessedAt") ?? DateTimeOffset.MinValue,
-        IndexKeys = IndexJson.Keys(e.GetString("IndexKeys")),
-        Kind = Enum.TryParse<SourceKind>(e.GetString("Kind"), out var kind) ? kind : SourceKind.Post,
-        Warnings = IndexJson.Strings(e.GetString("Warnings")),
-        ETag = e.ETag.ToString(),
-    };
-
-    private static TableEntity FromPost(PostEntry entry)
-    {
-        var post = entry.Post;
-        return new TableEntity(PostPartition, post.Slug)
-        {
-            ["SourceBlob"] = entry.SourceBlob,
-            ["HtmlLocation"] = entry.HtmlLocation,
-            ["Title"] = post.Title,
-            ["Published"] = post.Published,
-            ["Updated"] = post.Updated,
-            ["Tags"] = IndexJson.Write(post.Tags),
-            ["Categories"] = IndexJson.Write(post.Categories),
-            ["Description"] = post.Description,
-            ["Excerpt"] = post.Excerpt,
-            ["WordCount"] = post.WordCount,
-            ["ReadingMinutes"] = post.ReadingMinutes,
-            ["Author"] = post.Author,
-            ["ReviewedBy"] = post.ReviewedBy,
-            ["LastReviewed"] = post.LastReviewed,
-            ["References"] = IndexJson.Write(post.References),
-            ["Aliases"] = IndexJson.Write(post.Aliases),
-            ["Draft"] = post.Draft,
-            ["ExpiryDate"] = post.ExpiryDate,
-            ["Image"] = post.Image,
-            ["ImageAlt"] = post.ImageAlt,
-            ["ImageWidth"] = post.ImageWidth,
-            ["ImageHeight"] = post.ImageHeight,
-            ["Extra"] = IndexJson.Write(post.Extra),
-        };
-    }
-
-    private static PostEntry ToPost(TableEntity e) => new()
-    {
-        SourceBlob = e.GetString("SourceBlob"),
-        HtmlLocation = e.GetString("HtmlLocation"),
-        ETag = e.ETag.ToString(),
-        Post = new RenderedPost
-        {
-            Slug = e.RowKey,
-            Title = e.GetString("Title"),
-            Published = e.GetDateTimeOffset("Published") ?? DateTimeOffset.MinValue,
-            Updated = e.GetDateTimeOffset("Updated"),
-            Tags = IndexJson.Strings(e.GetString("Tags")),
-            Categories = IndexJson.Strings(e.GetString("Categories")),
-            Description = e.GetString("Description") ?? string.Empty,
-            Excerpt = e.GetString("Excerpt") ?? string.Empty,
-            WordCount = e.GetInt32("WordCount") ?? 0,
-            ReadingMinutes = e.GetInt32("ReadingMinutes") ?? 0,
-            Author = e.GetString("Author"),
-            ReviewedBy = e.GetString("ReviewedBy"),
-            LastReviewed = e.GetDateTimeOffset("LastReviewed"),
-            References = IndexJson.References(e.GetString("References")),
-            Aliases = IndexJson.Strings(e.GetString("Aliases")),
-            Draft = e.GetBoolean("Draft") ?? false,
-            ExpiryDate = e.GetDateTimeOffset("ExpiryDate"),
-            Image = e.GetString("Image"),
-            ImageAlt = e.GetString("ImageAlt"),
-            ImageWidth = e.GetInt32("ImageWidth"),
-            ImageHeight = e.GetInt32("ImageHeight"),
-            Extra = IndexJson.Extra(e.GetString("Extra")),
-            Html = string.Empty,
-        },
-    };
-
-    private static TableEntity FromListing(ListingEntry entry) => new(entry.Key.Partition, entry.Key.Row)
-    {
-        ["Slug"] = entry.Slug,
-        ["Title"] = entry.Title,
-        ["Published"] = entry.Published,
-        ["Updated"] = entry.Updated,
-        ["Excerpt"] = entry.Excerpt,
-        ["WordCount"] = entry.WordCount,
-        ["ReadingMinutes"] = entry.ReadingMinutes,
-        ["Tags"] = IndexJson.Write(entry.Tags),
-        ["Author"] = entry.Author,
-        ["Expires"] = entry.Expires ?? NeverExpires,
-    };
-
-    private static ListingEntry ToListing(TableEntity e)
-    {
-        var expires = e.GetDateTimeOffset("Expires");
-        return new ListingEntry
-        {
-            Key = new IndexKey(e.PartitionKey, e.RowKey),
-            Slug = e.GetString("Slug"),
-            Title = e.GetString("Title"),
-            Published = e.GetDateTimeOffset("Published") ?? DateTimeOffset.MinValue,
-            Updated = e.GetDateTimeOffset("Updated"),
-            Excerpt = e.GetString("Excerpt") ?? string.Empty,
-            WordCount = e.GetInt32("WordCount") ?? 0,
-            ReadingMinutes = e.GetInt32("ReadingMinutes") ?? 0,
-            Tags = IndexJson.Strings(e.GetString("Tags")),
-            Author = e.GetString("Author"),
-            Expires = expires == NeverExpires ? null : expires,
-        };
-    }
 }

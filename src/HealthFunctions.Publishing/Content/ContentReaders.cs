@@ -15,7 +15,7 @@ internal static partial class ContentReaders
 {
     public static AuthorFields ReadAuthor(string yaml, int firstLine)
     {
-        var root = YamlFields.LoadMap(yaml, firstLine, "author front matter")
+        var root = YamlMaps.Load(yaml, firstLine, "author front matter")
             ?? throw new PostFormatException("the author profile needs front matter with at least 'name:'.", "name");
         var fields = new YamlFields(firstLine);
         string? name = null, credentials = null, avatar = null;
@@ -48,7 +48,7 @@ internal static partial class ContentReaders
 
     public static SiteFields ReadSite(string yaml)
     {
-        var root = YamlFields.LoadMap(yaml, 1, "site settings")
+        var root = YamlMaps.Load(yaml, 1, "site settings")
             ?? throw new PostFormatException("site.yaml is empty; it needs at least 'title:'.", "title");
         var fields = new YamlFields(1);
         string? title = null, description = null, about = null, baseUrl = null, defaultAuthor = null;

@@ -12,7 +12,7 @@ public static class FrontMatterReader
     /// <param name="firstLine">1-based line of the file on which <paramref name="yaml"/> starts.</param>
     public static FrontMatter Read(string yaml, int firstLine)
     {
-        var root = YamlFields.LoadMap(yaml, firstLine, "front matter", out var shape);
+        var root = YamlMaps.Load(yaml, firstLine, "front matter", out var shape);
         if (root is null)
         {
             return FrontMatter.Empty;
