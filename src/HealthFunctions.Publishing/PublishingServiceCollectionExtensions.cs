@@ -1,7 +1,7 @@
 using HealthFunctions.Publishing.Posts;
 using HealthFunctions.Publishing.Queries;
-using HealthFunctions.Publishing.Sources;
 using HealthFunctions.Publishing.Rendering;
+using HealthFunctions.Publishing.Sources;
 using HealthFunctions.Publishing.Sync;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
