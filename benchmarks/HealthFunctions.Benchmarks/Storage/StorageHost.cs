@@ -4,11 +4,11 @@ using Azure.Storage.Blobs;
 using HealthFunctions.Publishing;
 using HealthFunctions.Publishing.Sync;
 using HealthFunctions.Site;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using HealthFunctions.Storage;
 using Microsoft.Extensions.Azure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace HealthFunctions.Benchmarks.Storage;
 
