@@ -21,7 +21,7 @@ internal static class SiteBenchmark
     public static async Task<int> RunAsync(Arguments arguments, TextWriter output)
     {
         var uploads = arguments.Int("uploads", 20);
-        var coalesce = arguments.Text("coalesce") ?? "1";
+        var coalesce = arguments.Text("coalesce") ?? "2";
         var count = arguments.Int("posts", 300);
         var parallelism = arguments.Int("parallelism", 8);
         arguments.RejectUnknown();
