@@ -16,6 +16,12 @@ public static class PageKeys
 
     public const string NotFound = "notfound";
 
+    /// <summary>
+    /// Not a page: recorded among the pages linking to a post that was in "Latest Posts" when its page
+    /// was written, since then any page may link to it from its sidebar.
+    /// </summary>
+    public const string Sidebar = "sidebar";
+
     public const string PostPrefix = "post/";
 
     public const string TagPrefix = "tag/";

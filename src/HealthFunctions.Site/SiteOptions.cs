@@ -17,7 +17,7 @@ public sealed class SiteOptions
 
     /// <summary>Seconds a page message waits before it is seen, so that a burst of uploads regenerates a shared page a few times, not once per upload.</summary>
     [Range(0, 600)]
-    public int CoalesceSeconds { get; set; } = 3;
+    public int CoalesceSeconds { get; set; } = 2;
 
     /// <summary>Longest a message waits in the queue before its handler looks at it again (the queue allows 7 days; lower it only to test hops).</summary>
     [Range(0, 604800)]

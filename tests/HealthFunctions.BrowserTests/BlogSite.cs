@@ -100,6 +100,29 @@ public class BlogSite : IAsyncLifetime
         await _app.StartAsync();
         BaseUrl = _app.Urls.Single().TrimEnd('/');
         await Services.GetRequiredService<BlobTriggerPoller>().FirstPass.WaitAsync(TimeSpan.FromSeconds(60));
+        await QueueSettledAsync(TimeSpan.FromSeconds(60));
+    }
+
+    /// <summary>
+    /// Waits until the page queue is empty twice in a row: work the first pass handed to the queue
+    /// (posts re-published after site.yaml or a profile arrived, shared pages) is done.
+    /// </summary>
+    public async Task QueueSettledAsync(TimeSpan timeout)
+    {
+        var queue = new Azure.Storage.Queues.QueueServiceClient(_azurite.ConnectionString).GetQueueClient(PageQueueName);
+        await queue.CreateIfNotExistsAsync();
+        var deadline = DateTime.UtcNow + timeout;
+        var empty = 0;
+        while (empty < 2)
+        {
+            empty = (await queue.GetPropertiesAsync()).Value.ApproximateMessagesCount == 0 ? empty + 1 : 0;
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"The page queue {PageQueueName} still had work after {timeout.TotalSeconds} s.");
+            }
+
+            await Task.Delay(150);
+        }
     }
 
     public async Task UploadAsync(string name, string markdown) =>

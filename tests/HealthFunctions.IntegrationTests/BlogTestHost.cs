@@ -206,6 +206,19 @@ public sealed class BlogTestHost : IAsyncDisposable
         return count;
     }
 
+    /// <summary>Drains the page queue until it holds nothing, delayed messages included (at most 30 s).</summary>
+    public async Task SettleAsync()
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        await DrainAsync();
+        while ((await PageQueue.GetPropertiesAsync()).Value.ApproximateMessagesCount > 0)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the page queue did not settle within 30 s");
+            await Task.Delay(250);
+            await DrainAsync();
+        }
+    }
+
     /// <summary>A file of the static site, or null when it is not there.</summary>
     public async Task<string?> PageAsync(string path)
     {

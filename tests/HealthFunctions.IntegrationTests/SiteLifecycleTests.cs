@@ -88,13 +88,34 @@ public sealed class SiteLifecycleTests(AzuriteFixture azurite) : IAsyncLifetime
 
         await _host.Source.DeleteBlobAsync("a.md");
         await _host.TriggerAsync("a.md");
-        await _host.DrainAsync();
+        await _host.SettleAsync();
 
         Assert.Null(await _host.PageAsync("/a/"));
         Assert.Null(await _host.PageAsync("/tags/only-a/"));
         await foreach (var blob in _host.Web.GetBlobsAsync())
         {
             Assert.DoesNotContain("/a/\"", (await _host.Web.GetBlobClient(blob.Name).DownloadContentAsync()).Value.Content.ToString());
+        }
+    }
+
+    [Fact]
+    public async Task ADeletedPostLeavesNoLinkInTheLatestPostsOfPagesThatDoNotListIt()
+    {
+        await _host.UploadAndTriggerAsync("a.md", Posts.Markdown("Alpha", "2025-01-01", tags: "x"));
+        await _host.UploadAndTriggerAsync("b.md", Posts.Markdown("Beta", "2025-01-02", tags: "y"));
+        await _host.UploadAndTriggerAsync("c.md", Posts.Markdown("Gamma", "2025-02-03", tags: "x"));
+        await _host.SettleAsync();
+        Assert.Contains("href=\"/b/\"", await _host.PageAsync("/tags/x/"));
+
+        await _host.Source.DeleteBlobAsync("b.md");
+        await _host.TriggerAsync("b.md");
+        Assert.NotNull(await _host.PageAsync("/b/"));
+        await _host.SettleAsync();
+
+        Assert.Null(await _host.PageAsync("/b/"));
+        await foreach (var blob in _host.Web.GetBlobsAsync())
+        {
+            Assert.DoesNotContain("/b/\"", (await _host.Web.GetBlobClient(blob.Name).DownloadContentAsync()).Value.Content.ToString());
         }
     }
 

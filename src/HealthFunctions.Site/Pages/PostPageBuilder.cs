@@ -50,10 +50,11 @@ public sealed class PostPageBuilder
         var pageUrl = site.BaseUrl + path;
         var jsonLd = StructuredData.For(post, pageUrl, author?.Ld, reviewer?.Ld, site.Title, site.Language);
         var image = post.Image is null ? null : new ImageView(post.Image, post.ImageAlt, post.ImageWidth, post.ImageHeight);
+        var latest = await _reader.LatestAsync(ct);
         var view = new PageView
         {
             Site = site,
-            Latest = await _reader.LatestAsync(ct),
+            Latest = latest,
             Head = new HeadView
             {
                 Title = post.Title + " | " + site.Title,
@@ -90,7 +91,13 @@ public sealed class PostPageBuilder
             },
         };
         var html = await _renderer.RenderAsync("post", view, ct);
-        return new PageOutput([new SiteFile(path, PageKind.Post, SiteFiles.Html, html)], LinkedFrom(post.Slug, post.Published, post.Tags, author?.Profile?.Slug, newer, older));
+        var linkedFrom = LinkedFrom(post.Slug, post.Published, post.Tags, author?.Profile?.Slug, newer, older);
+        if (latest.Any(item => item.Url == path))
+        {
+            linkedFrom = [.. linkedFrom, PageKeys.Sidebar];
+        }
+
+        return new PageOutput([new SiteFile(path, PageKind.Post, SiteFiles.Html, html)], linkedFrom);
     }
 
     /// <summary>Every page that links to a post: the shared pages, its tags, author and month, and its neighbours.</summary>

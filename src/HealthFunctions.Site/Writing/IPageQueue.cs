@@ -19,6 +19,12 @@ public sealed record PageMessage
 
     public required DateTimeOffset Requested { get; init; }
 
+    /// <summary>For a removal waiting on sidebars: when the rebuild that rewrites them was asked for.</summary>
+    public DateTimeOffset? SidebarsAsked { get; init; }
+
+    /// <summary>How many times this removal has waited for that rebuild.</summary>
+    public int Waits { get; init; }
+
     /// <summary>Not to be done before this time (scheduled and expiring posts).</summary>
     public DateTimeOffset? NotBefore { get; init; }
 }

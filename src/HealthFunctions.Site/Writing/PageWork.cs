@@ -14,6 +14,9 @@ public sealed partial class PageWork
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
+    /// <summary>How many times a removal waits for the sidebars to be rewritten before it goes ahead anyway.</summary>
+    public const int MaxSidebarWaits = 60;
+
     private readonly PageWriter _writer;
     private readonly SitePublisher _publisher;
     private readonly SiteRebuilder _rebuilder;
@@ -78,15 +81,46 @@ public sealed partial class PageWork
         }
         else if (message.Page is { } key)
         {
-            var refresh = await _writer.RefreshAsync(key, message.Requested, allowRemove: true, ct);
-            if (refresh.Outcome == PageOutcome.Written && !message.FromRebuild && refresh.Output is { } output)
+            var refresh = await _writer.RefreshAsync(key, message.Requested, allowRemove: true, ct, stamp => MayRemoveAsync(key, stamp, message, ct));
+            if (refresh.Outcome == PageOutcome.RemovalWaiting)
+            {
+                await WaitForSidebarsAsync(message, now, ct);
+            }
+            else if (refresh.Outcome == PageOutcome.Written && !message.FromRebuild && refresh.Output is { } output)
             {
                 // Pages that started or stopped linking here (a post's neighbours moved) are brought along.
                 var before = refresh.Before?.LinkedFrom ?? [];
-                var changed = output.LinkedFrom.Except(before).Concat(before.Except(output.LinkedFrom)).Where(k => k != key).ToList();
+                var changed = output.LinkedFrom.Except(before).Concat(before.Except(output.LinkedFrom)).Where(k => k != key && PageKeys.IsValid(k)).ToList();
                 await _queue.SendAsync(changed.Select(k => new PageMessage { Page = k, Requested = now }), TimeSpan.FromSeconds(_options.CoalesceSeconds), ct);
             }
         }
+    }
+
+    /// <summary>
+    /// A post that was in "Latest Posts" may be linked from any page's sidebar: it goes only once every
+    /// page has been rewritten since its removal was asked for (by the rebuild this message sends), or,
+    /// should that never happen, after <see cref="MaxSidebarWaits"/> waits.
+    /// </summary>
+    private async Task<bool> MayRemoveAsync(string key, PageStamp stamp, PageMessage message, CancellationToken ct)
+    {
+        if (!stamp.LinkedFrom.Contains(PageKeys.Sidebar) || message.Waits >= MaxSidebarWaits)
+        {
+            return true;
+        }
+
+        return message.Waits > 0 && await _rebuilder.AllRenderedSinceAsync(message.SidebarsAsked ?? message.Requested, key, ct);
+    }
+
+    private async Task WaitForSidebarsAsync(PageMessage message, DateTimeOffset now, CancellationToken ct)
+    {
+        var asked = message.SidebarsAsked ?? now;
+        if (message.SidebarsAsked is null)
+        {
+            await _queue.SendAsync([new PageMessage { Rebuild = true, Requested = asked }], TimeSpan.Zero, ct);
+        }
+
+        var again = message with { Waits = message.Waits + 1, SidebarsAsked = asked };
+        await _queue.SendAsync([again], TimeSpan.FromSeconds(_options.CoalesceSeconds + 1), ct);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Dropped a page message that is not one this site sends: {Text}")]

@@ -17,6 +17,9 @@ public enum PageOutcome
 
     /// <summary>The page should go, but removing it was left to the queue (links to it go first).</summary>
     RemovalDeferred,
+
+    /// <summary>The page should go, but pages whose sidebars may link to it have not all been rewritten yet.</summary>
+    RemovalWaiting,
 }
 
 public sealed record PageRefresh(PageOutcome Outcome, PageStamp? Before, PageOutput? Output);
@@ -45,7 +48,8 @@ public sealed partial class PageWriter
         _logger = logger;
     }
 
-    public async Task<PageRefresh> RefreshAsync(string key, DateTimeOffset requested, bool allowRemove, CancellationToken ct)
+    /// <param name="mayRemove">Asked before a page is removed, with its stamp; false leaves it for now (<see cref="PageOutcome.RemovalWaiting"/>).</param>
+    public async Task<PageRefresh> RefreshAsync(string key, DateTimeOffset requested, bool allowRemove, CancellationToken ct, Func<PageStamp, Task<bool>>? mayRemove = null)
     {
         var paths = PageKeys.PathsOf(key);
         var primary = paths[^1];
@@ -85,6 +89,10 @@ public sealed partial class PageWriter
             else if (!allowRemove)
             {
                 return new PageRefresh(PageOutcome.RemovalDeferred, stamp, output);
+            }
+            else if (mayRemove is not null && !await mayRemove(stamp))
+            {
+                return new PageRefresh(PageOutcome.RemovalWaiting, stamp, output);
             }
             else
             {

@@ -124,7 +124,7 @@ public sealed partial class SitePublisher : ISiteChangeNotifier
         await _queue.SendAsync(later.DistinctBy(m => m.Page), Coalesce, ct);
     }
 
-    private static IEnumerable<string> Keys(IReadOnlyList<string>? keys) => keys ?? [];
+    private static IEnumerable<string> Keys(IReadOnlyList<string>? keys) => (keys ?? []).Where(PageKeys.IsValid);
 
     /// <summary>The pages a post's page links to that list posts: its tags, its author's and reviewer's pages, its month.</summary>
     private static IEnumerable<string> PagesItLinksTo(IEnumerable<string> tags, IEnumerable<string?> people, DateTimeOffset published) =>

@@ -61,6 +61,26 @@ public sealed class SiteRebuilder
         return keys;
     }
 
+    /// <summary>True when every page the site has (but <paramref name="except"/>) was rendered after <paramref name="time"/>.</summary>
+    public async Task<bool> AllRenderedSinceAsync(DateTimeOffset time, string except, CancellationToken ct)
+    {
+        var rendered = new Dictionary<string, DateTimeOffset?>(StringComparer.Ordinal);
+        await foreach (var (path, renderedAt) in _store.ListAsync(ct))
+        {
+            rendered[path] = renderedAt;
+        }
+
+        foreach (var key in await AllKeysAsync(ct))
+        {
+            if (key != except && rendered.TryGetValue(PagePaths.BlobName(PageKeys.PathsOf(key)[^1]), out var at) && !(at > time))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>Renders every page now, then deletes the rendered files that no page owns (posts gone, old redirects nothing points to any more are kept: aliases stay).</summary>
     public async Task<RebuildReport> RebuildAsync(int maxParallelism, CancellationToken ct)
     {
