@@ -23,7 +23,9 @@ public sealed class BlogFolderTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal(0, await CliApp.RunAsync(["publish", sample], TextReader.Null, output, TextWriter.Null, settings));
         Assert.Contains("uploaded site.yaml", output.ToString());
         Assert.Contains("uploaded posts/images/iv-drip.png", output.ToString());
-        Assert.Equal(0, await CliApp.RunAsync(["reindex"], TextReader.Null, TextWriter.Null, TextWriter.Null, settings));
+        var errors = new StringWriter();
+        var code = await CliApp.RunAsync(["reindex"], TextReader.Null, TextWriter.Null, errors, settings);
+        Assert.True(code == 0, $"reindex exited {code}: {errors}");
     }
 
     public ValueTask DisposeAsync() => _host.DisposeAsync();
