@@ -95,6 +95,12 @@ internal sealed class RenderCommand(PostRenderer renderer, IOptions<PublishingOp
             await stderr.WriteLineAsync($"error: {shownAs}: {ex.Message}");
             return 1;
         }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // A bug or an input no check foresaw: reported like a refusal, so the other files are still checked.
+            await stderr.WriteLineAsync($"error: {shownAs}: the file could not be rendered because of an unexpected error ({ex.GetType().Name}: {ex.Message}).");
+            return 1;
+        }
 
         var record = asJson ? JsonSerializer.Serialize(PublishedRecord.From(post), CliJson.Indented) : post.Html;
         if (outDir is null)
