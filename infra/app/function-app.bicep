@@ -110,6 +110,7 @@ var appSettings = [
   { name: 'Publishing__SourceContainer', value: sourceContainerName }
   { name: 'Publishing__HtmlContainer', value: htmlContainerName }
   { name: 'Publishing__IndexTable', value: indexTableName }
+  { name: 'Search__Table', value: 'SearchIndex' }
   { name: 'Publishing__MediaContainer', value: mediaContainerName }
   { name: 'Publishing__MediaPathPrefix', value: mediaPathPrefix }
   { name: 'Publishing__MediaBaseUrl', value: mediaBaseUrl }

@@ -17,6 +17,7 @@ public static class ApiServiceCollectionExtensions
         services.AddSingleton<SiteApi>();
         services.AddSingleton<SiteInfoReader>();
         services.AddSingleton<AuthorsApi>();
+        services.AddSingleton<SearchApi>();
         return services;
     }
 }

@@ -4,6 +4,7 @@ using HealthFunctions.Publishing;
 using HealthFunctions.Publishing.Posts;
 using HealthFunctions.Publishing.Queries;
 using HealthFunctions.Publishing.Sync;
+using HealthFunctions.Search;
 using HealthFunctions.Site;
 using HealthFunctions.Storage;
 using Microsoft.Extensions.Configuration;
@@ -144,7 +145,8 @@ public static class CliApp
             services.AddSingleton<IConfiguration>(configuration)
                 .AddPublishingStorage(configuration)
                 .AddStaticSite(configuration)
-                .Replace(ServiceDescriptor.Singleton<ISiteChangeNotifier>(NoSiteChanges.Instance));
+                .Replace(ServiceDescriptor.Singleton<ISiteChangeNotifier>(NoSiteChanges.Instance))
+                .AddSearch();
         }
 
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = withStorage });
