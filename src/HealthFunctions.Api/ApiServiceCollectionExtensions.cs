@@ -18,6 +18,7 @@ public static class ApiServiceCollectionExtensions
         services.AddSingleton<SiteInfoReader>();
         services.AddSingleton<AuthorsApi>();
         services.AddSingleton<SearchApi>();
+        services.AddSingleton<ReviewApi>();
         return services;
     }
 }
