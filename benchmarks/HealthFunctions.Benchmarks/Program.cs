@@ -9,6 +9,7 @@ using HealthFunctions.Benchmarks.Storage;
 //   publish [--posts 200] [--parallelism 8] [--rounds 3] [--warmup 50]   posts/s into Azurite
 //   listing [--sizes 10,10000] [--iterations 300] [--warmup 30]          first-page latency by index size
 //   site [--uploads 20] [--coalesce 2] [--posts 300] [--parallelism 8]  upload-to-page latency, writes per publish, site rebuild
+//   search [--sizes 1000,10000] [--queries 500] [--publishes 200]        search latency, publish cost, cold start
 //   corpus [--count 300] [--out folder]                                  describe (or write) the generated corpus
 var mode = args.FirstOrDefault();
 try
@@ -18,6 +19,7 @@ try
         "publish" => await PublishThroughput.RunAsync(new Arguments(args[1..]), Console.Out),
         "listing" => await ListingLatency.RunAsync(new Arguments(args[1..]), Console.Out),
         "site" => await SiteBenchmark.RunAsync(new Arguments(args[1..]), Console.Out),
+        "search" => await SearchLatency.RunAsync(new Arguments(args[1..]), Console.Out),
         "corpus" => CorpusReport.Run(new Arguments(args[1..]), Console.Out),
         "render" => RunRenderBenchmarks(args[1..]),
         _ => RunRenderBenchmarks(args),

@@ -110,6 +110,8 @@ var appSettings = [
   { name: 'Publishing__SourceContainer', value: sourceContainerName }
   { name: 'Publishing__HtmlContainer', value: htmlContainerName }
   { name: 'Publishing__IndexTable', value: indexTableName }
+  { name: 'Search__Table', value: 'SearchIndex' }
+  { name: 'Review__MaxAgeMonths', value: '12' }
   { name: 'Publishing__MediaContainer', value: mediaContainerName }
   { name: 'Publishing__MediaPathPrefix', value: mediaPathPrefix }
   { name: 'Publishing__MediaBaseUrl', value: mediaBaseUrl }

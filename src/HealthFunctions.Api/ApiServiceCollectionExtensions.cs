@@ -17,6 +17,8 @@ public static class ApiServiceCollectionExtensions
         services.AddSingleton<SiteApi>();
         services.AddSingleton<SiteInfoReader>();
         services.AddSingleton<AuthorsApi>();
+        services.AddSingleton<SearchApi>();
+        services.AddSingleton<ReviewApi>();
         return services;
     }
 }

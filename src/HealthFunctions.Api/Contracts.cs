@@ -35,6 +35,7 @@ public sealed record PostDetail(
     string? Author,
     string? ReviewedBy,
     DateTimeOffset? LastReviewed,
+    bool ReviewDue,
     IReadOnlyList<ReferenceLink> References,
     string? Image,
     string? ImageAlt,
@@ -74,3 +75,8 @@ public sealed record TagList(IReadOnlyList<TagCount> Items);
 public sealed record SourceStatus(string Blob, string Kind, string State, string? Message, IReadOnlyList<string> Warnings, string? Slug, DateTimeOffset ProcessedAt);
 
 public sealed record SourceStatusList(IReadOnlyList<SourceStatus> Items);
+
+/// <summary>A post due for medical review (see <c>Review:MaxAgeMonths</c>); <c>lastReviewed</c> is null when it never was.</summary>
+public sealed record ReviewDueItem(string Slug, string Title, string? ReviewedBy, DateTimeOffset? LastReviewed, DateTimeOffset? DueSince, string ApiUrl);
+
+public sealed record ReviewDueList(IReadOnlyList<ReviewDueItem> Items);

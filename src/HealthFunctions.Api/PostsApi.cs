@@ -1,5 +1,6 @@
 using HealthFunctions.Publishing.Index;
 using HealthFunctions.Publishing.Queries;
+using HealthFunctions.Publishing.Review;
 using HealthFunctions.Publishing.Sources;
 using HealthFunctions.Publishing.Text;
 using HealthFunctions.Site;
@@ -22,9 +23,11 @@ public sealed class PostsApi
     private readonly SiteInfoReader _site;
     private readonly ApiOptions _options;
     private readonly ApiFailures _failures;
+    private readonly ReviewPolicy _review;
 
-    public PostsApi(PostQueries queries, IHtmlStore html, SiteInfoReader site, IOptions<ApiOptions> options, ApiFailures failures)
+    public PostsApi(PostQueries queries, IHtmlStore html, SiteInfoReader site, IOptions<ApiOptions> options, ApiFailures failures, ReviewPolicy review)
     {
+        _review = review;
         _failures = failures;
         _queries = queries;
         _html = html;
@@ -110,6 +113,7 @@ public sealed class PostsApi
                     post.Author,
                     post.ReviewedBy,
                     post.LastReviewed,
+                    _review.IsDue(post),
                     post.References.Select(r => new ReferenceLink(r.Title, r.Url?.ToString())).ToList(),
                     post.Image,
                     post.ImageAlt,

@@ -45,6 +45,23 @@ public sealed class QueryReader
         return value;
     }
 
+    /// <summary>The value as given (untrimmed, possibly empty), for parameters whose own parser checks it; null when absent.</summary>
+    public string? Raw(string name)
+    {
+        if (Error is not null || !_query.TryGetValue(name, out var values))
+        {
+            return null;
+        }
+
+        if (values.Count > 1)
+        {
+            Error = ApiResponse.BadParameter(name, $"'{name}' is given {values.Count} times; give it once.");
+            return null;
+        }
+
+        return values.ToString();
+    }
+
     /// <summary>A whole number written with the digits 0-9 only: no sign, no space (a '+' in a query string is one), no other digits.</summary>
     public int Integer(string name, int fallback, int min, int max)
     {

@@ -4,6 +4,7 @@ using HealthFunctions.Publishing;
 using HealthFunctions.Publishing.Posts;
 using HealthFunctions.Publishing.Queries;
 using HealthFunctions.Publishing.Sync;
+using HealthFunctions.Search;
 using HealthFunctions.Site;
 using HealthFunctions.Storage;
 using Microsoft.Extensions.Configuration;
@@ -58,6 +59,11 @@ public static class CliApp
         list.SetAction((parse, ct) => WithServicesAsync(parse.GetValue(connection), settings, stderr, services =>
             CliCommands.ListAsync(services, parse.GetValue(limit), parse.GetValue(tag), stdout, stderr, ct)));
 
+        var reviewDue = new Command("review-due", "List the public posts due for medical review (never reviewed, or reviewed longer ago than Review:MaxAgeMonths), oldest first.");
+        reviewDue.Options.Add(connection);
+        reviewDue.SetAction((parse, ct) => WithServicesAsync(parse.GetValue(connection), settings, stderr, services =>
+            CliCommands.ReviewDueAsync(services, stdout, ct)));
+
         var status = new Command("status", "Show what happened to each uploaded file (failures first).");
         var failedOnly = new Option<bool>("--failed") { Description = "Only files that could not be published." };
         status.Options.Add(connection);
@@ -67,7 +73,7 @@ public static class CliApp
 
         var root = new RootCommand("HealthFunctions: publish Markdown posts to the blog's storage and index.")
         {
-            render, publish, reindex, list, status,
+            render, publish, reindex, list, status, reviewDue,
         };
 
         var parsed = root.Parse(args);
@@ -144,7 +150,8 @@ public static class CliApp
             services.AddSingleton<IConfiguration>(configuration)
                 .AddPublishingStorage(configuration)
                 .AddStaticSite(configuration)
-                .Replace(ServiceDescriptor.Singleton<ISiteChangeNotifier>(NoSiteChanges.Instance));
+                .Replace(ServiceDescriptor.Singleton<ISiteChangeNotifier>(NoSiteChanges.Instance))
+                .AddSearch();
         }
 
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = withStorage });

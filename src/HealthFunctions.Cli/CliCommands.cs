@@ -2,6 +2,7 @@ using System.Globalization;
 using HealthFunctions.Publishing.Index;
 using HealthFunctions.Publishing.Media;
 using HealthFunctions.Publishing.Queries;
+using HealthFunctions.Publishing.Review;
 using HealthFunctions.Publishing.Sources;
 using HealthFunctions.Publishing.Sync;
 using HealthFunctions.Site.Writing;
@@ -126,6 +127,20 @@ internal static class CliCommands
 
         await stdout.WriteLineAsync($"{records.Count} file(s).");
         return records.Any(r => r.State is SourceState.Failed or SourceState.Conflict) ? 1 : 0;
+    }
+
+    /// <summary>Prints the public posts due for medical review, oldest review first.</summary>
+    public static async Task<int> ReviewDueAsync(IServiceProvider services, TextWriter stdout, CancellationToken ct)
+    {
+        var due = await services.GetRequiredService<ReviewPolicy>().ListDueAsync(ct);
+        foreach (var item in due)
+        {
+            var reviewed = item.LastReviewed is { } date ? $"reviewed {date:yyyy-MM-dd} by {item.ReviewedBy}" : "never reviewed";
+            await stdout.WriteLineAsync($"{item.Slug}  {reviewed}  \"{item.Title}\"");
+        }
+
+        await stdout.WriteLineAsync($"{due.Count} post(s) due for review.");
+        return 0;
     }
 
     /// <summary>Prints count, rate and failures to stderr every 50 files and at the end.</summary>

@@ -1,5 +1,6 @@
 using HealthFunctions.Api;
 using HealthFunctions.Publishing;
+using HealthFunctions.Search;
 using HealthFunctions.Site;
 using HealthFunctions.Storage;
 using Microsoft.Extensions.FileProviders;
@@ -35,6 +36,7 @@ public static partial class LocalHostApp
             .AddPublishing(builder.Configuration)
             .AddPublishingStorage(builder.Configuration)
             .AddStaticSite(builder.Configuration)
+            .AddSearch()
             .AddPublicApi(builder.Configuration);
 
         builder.Services.AddLocalFunctionsHost(builder.Configuration);

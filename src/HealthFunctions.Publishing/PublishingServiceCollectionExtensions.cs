@@ -1,6 +1,7 @@
 using HealthFunctions.Publishing.Posts;
 using HealthFunctions.Publishing.Queries;
 using HealthFunctions.Publishing.Rendering;
+using HealthFunctions.Publishing.Review;
 using HealthFunctions.Publishing.Sources;
 using HealthFunctions.Publishing.Sync;
 using Microsoft.Extensions.Configuration;
@@ -18,6 +19,10 @@ public static class PublishingServiceCollectionExtensions
             .Bind(configuration.GetSection(PublishingOptions.SectionName))
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.AddOptions<ReviewOptions>()
+            .Bind(configuration.GetSection(ReviewOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.AddPostRendering();
         services.TryAddSingleton<ISiteChangeNotifier>(NoSiteChanges.Instance);
@@ -25,6 +30,7 @@ public static class PublishingServiceCollectionExtensions
         services.AddSingleton<ContentSync>();
         services.AddSingleton<Reindexer>();
         services.AddSingleton<PostQueries>();
+        services.AddSingleton<ReviewPolicy>();
         return services;
     }
 

@@ -242,6 +242,16 @@ public sealed class TablePostIndex : IPostIndex
         }
     }
 
+    public async IAsyncEnumerable<PostEntry> ListPostEntriesAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await _created.EnsureAsync();
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {PostPartition}");
+        await foreach (var entity in _table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            yield return IndexEntities.ToPost(entity);
+        }
+    }
+
     private async Task<TableEntity?> GetAsync(string partition, string row, CancellationToken cancellationToken)
     {
         await _created.EnsureAsync();

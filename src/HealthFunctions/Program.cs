@@ -1,5 +1,6 @@
 using HealthFunctions.Api;
 using HealthFunctions.Publishing;
+using HealthFunctions.Search;
 using HealthFunctions.Site;
 using HealthFunctions.Storage;
 using Microsoft.Azure.Functions.Worker.Builder;
@@ -12,6 +13,7 @@ builder.Services
     .AddPublishing(builder.Configuration)
     .AddPublishingStorage(builder.Configuration)
     .AddStaticSite(builder.Configuration)
+    .AddSearch()
     .AddPublicApi(builder.Configuration);
 
 builder.Build().Run();

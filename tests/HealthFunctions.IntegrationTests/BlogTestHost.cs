@@ -6,6 +6,7 @@ using Azure.Storage.Queues;
 using HealthFunctions.Api;
 using HealthFunctions.Functions;
 using HealthFunctions.Publishing;
+using HealthFunctions.Search;
 using HealthFunctions.Site;
 using HealthFunctions.Storage;
 using Microsoft.AspNetCore.Http;
@@ -51,6 +52,8 @@ public sealed class BlogTestHost : IAsyncDisposable
             ["Site:BaseUrl"] = "https://blog.example",
             ["Site:CoalesceSeconds"] = "0",
             ["Site:MaxDelaySeconds"] = "1",
+            ["Search:Table"] = $"Search{id}",
+            ["Search:RefreshMilliseconds"] = "0",
         };
         foreach (var (key, value) in extraSettings ?? new Dictionary<string, string?>())
         {
@@ -71,6 +74,8 @@ public sealed class BlogTestHost : IAsyncDisposable
         {
             services.AddStaticSite(configuration);
         }
+
+        services.AddSearch();
 
         foreach (var function in typeof(ListPosts).Assembly.GetTypes().Where(t => t.Namespace == typeof(ListPosts).Namespace && t.IsClass && t.IsPublic && (site || t != typeof(RenderSitePage))))
         {
@@ -141,6 +146,9 @@ public sealed class BlogTestHost : IAsyncDisposable
 
     public Task<TestResponse> GetPostAsync(string slug, IDictionary<string, string>? headers = null, string query = "") =>
         SendAsync("GET", "/api/posts/" + slug, query, headers, (request, ct) => Get<GetPost>().RunAsync(request, slug, ct));
+
+    public Task<TestResponse> SearchAsync(string query) =>
+        SendAsync("GET", "/api/search", query, null, (request, ct) => Get<SearchPosts>().RunAsync(request, ct));
 
     /// <summary>Sends a request through a function with a real HttpContext and executes its result into a real response.</summary>
     public async Task<TestResponse> SendAsync(
@@ -234,6 +242,7 @@ public sealed class BlogTestHost : IAsyncDisposable
         await Html.DeleteIfExistsAsync();
         await Media.DeleteIfExistsAsync();
         await Index.DeleteAsync();
+        await Tables.GetTableClient(Settings["Search:Table"]).DeleteAsync();
         await _services.DisposeAsync();
     }
 }

@@ -77,6 +77,11 @@ public sealed partial class InfraSettingsTests
             yield return $"{Site.SiteOptions.SectionName}__{option.Name}";
         }
 
+        foreach (var option in typeof(Search.SearchOptions).GetProperties().Where(p => p.GetCustomAttribute<RequiredAttribute>() is not null))
+        {
+            yield return $"{Search.SearchOptions.SectionName}__{option.Name}";
+        }
+
         yield return "PostsStorage__tableServiceUri";
         yield return "AzureWebJobsStorage__blobServiceUri";
         yield return "AzureWebJobsStorage__queueServiceUri";

@@ -53,4 +53,7 @@ public interface IPostIndex
 
     /// <summary>Every post row: its slug, the source file that holds it and when it was last written (for reconciliation).</summary>
     IAsyncEnumerable<(string Slug, string SourceBlob, DateTimeOffset Written)> ListPostsAsync(CancellationToken cancellationToken);
+
+    /// <summary>Every post row in full (one partition query, without the HTML), for editor reports.</summary>
+    IAsyncEnumerable<PostEntry> ListPostEntriesAsync(CancellationToken cancellationToken);
 }

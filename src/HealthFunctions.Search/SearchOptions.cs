@@ -1,0 +1,27 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace HealthFunctions.Search;
+
+/// <summary>Where search documents live and how fresh each instance keeps its index. Bound to the "Search" section.</summary>
+public sealed class SearchOptions
+{
+    public const string SectionName = "Search";
+
+    /// <summary>Table holding one search document per searchable post and the change log.</summary>
+    [Required, RegularExpression("^[A-Za-z][A-Za-z0-9]{2,62}$", ErrorMessage = "Table must be a valid table name.")]
+    public string Table { get; set; } = "SearchIndex";
+
+    /// <summary>
+    /// How old an instance's index may be before a search first reads the change log, in
+    /// milliseconds (0: read it before every search). An edit is searchable everywhere after at most this long.
+    /// </summary>
+    [Range(0, 60_000)]
+    public int RefreshMilliseconds { get; set; } = 1000;
+
+    /// <summary>
+    /// How far back each change-log read reaches past the last one, in seconds: covers clock
+    /// differences between instances and publishes slow to write what they read.
+    /// </summary>
+    [Range(1, 3600)]
+    public int ChangeOverlapSeconds { get; set; } = 60;
+}

@@ -1,0 +1,43 @@
+using HealthFunctions.Publishing.Index;
+using HealthFunctions.Publishing.Sync;
+using HealthFunctions.Search.Sync;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+
+namespace HealthFunctions.Search;
+
+public static class SearchServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers search: options, this instance's index and the notifier that keeps search
+    /// documents in step with publishing. Call it after the site is added: the notifier wraps the
+    /// one registered so far. The document store adapter comes from the storage project.
+    /// </summary>
+    public static IServiceCollection AddSearch(this IServiceCollection services)
+    {
+        services.AddOptions<SearchOptions>()
+            .BindConfiguration(SearchOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<LocalSearch>();
+
+        var inner = Resolver(services.LastOrDefault(d => d.ServiceType == typeof(ISiteChangeNotifier) && !d.IsKeyedService));
+        services.Replace(ServiceDescriptor.Singleton<ISiteChangeNotifier>(sp => new SearchChangeNotifier(
+            inner(sp),
+            sp.GetRequiredService<IPostIndex>(),
+            sp.GetRequiredService<ISearchDocumentStore>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<SearchChangeNotifier>>())));
+        return services;
+    }
+
+    private static Func<IServiceProvider, ISiteChangeNotifier> Resolver(ServiceDescriptor? descriptor) => descriptor switch
+    {
+        { ImplementationInstance: ISiteChangeNotifier instance } => _ => instance,
+        { ImplementationFactory: { } factory } => sp => (ISiteChangeNotifier)factory(sp),
+        { ImplementationType: { } type } => sp => (ISiteChangeNotifier)ActivatorUtilities.CreateInstance(sp, type),
+        _ => _ => NoSiteChanges.Instance,
+    };
+}
