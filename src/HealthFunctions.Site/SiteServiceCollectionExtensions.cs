@@ -1,3 +1,7 @@
+using HealthFunctions.Publishing.Content;
+using HealthFunctions.Publishing.Index;
+using HealthFunctions.Publishing.Queries;
+using HealthFunctions.Publishing.Sources;
 using HealthFunctions.Publishing.Sync;
 using HealthFunctions.Site.Pages;
 using HealthFunctions.Site.Rendering;
@@ -5,6 +9,7 @@ using HealthFunctions.Site.Writing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace HealthFunctions.Site;
 
@@ -25,7 +30,14 @@ public static class SiteServiceCollectionExtensions
         services.TryAddSingleton<IThemeSource, SourceThemeSource>();
         services.AddSingleton<ThemeTemplates>();
         services.AddSingleton<PageRenderer>();
-        services.AddSingleton<SiteReader>();
+        // Pages are written in the background (trigger and queue runs), so they read the index through the
+        // publishing clients, which retry, not through the fast-failing ones behind HTTP reads.
+        services.AddSingleton(sp => new SiteReader(
+            new PostQueries(sp.GetRequiredService<IPostIndex>(), sp.GetRequiredService<IHtmlStore>(), sp.GetRequiredService<TimeProvider>()),
+            sp.GetRequiredService<IPostIndex>(),
+            sp.GetRequiredService<ISiteContentStore>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<IOptions<SiteOptions>>()));
         services.AddSingleton<FeedBuilder>();
         services.AddSingleton<PostPageBuilder>();
         services.AddSingleton<ListPageBuilder>();

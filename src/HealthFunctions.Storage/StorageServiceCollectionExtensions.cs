@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Azure.Core;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
@@ -16,12 +17,6 @@ namespace HealthFunctions.Storage;
 
 public static class StorageServiceCollectionExtensions
 {
-    /// <summary>Tries per request of the clients behind HTTP reads (the first and one retry).</summary>
-    public const int ReadRetries = 1;
-
-    /// <summary>Network timeout per try of the clients behind HTTP reads.</summary>
-    public static readonly TimeSpan ReadNetworkTimeout = TimeSpan.FromSeconds(1);
-
     /// <summary>Retries of the publishing clients: with exponential back-off from 0.8 s (capped at 10 s), about half a minute in all.</summary>
     public const int PublishRetries = 5;
 
@@ -33,6 +28,8 @@ public static class StorageServiceCollectionExtensions
     public static IServiceCollection AddPublishingStorage(this IServiceCollection services, IConfiguration configuration, string connectionName = StorageConnection.DefaultName)
     {
         var connection = StorageConnection.FromConfiguration(configuration, connectionName);
+        var reads = configuration.GetSection(StorageReadOptions.SectionName).Get<StorageReadOptions>() ?? new StorageReadOptions();
+        Validator.ValidateObject(reads, new ValidationContext(reads), validateAllProperties: true);
         services.AddAzureClients(clients =>
         {
             if (connection.ConnectionString is { } connectionString)
@@ -40,16 +37,16 @@ public static class StorageServiceCollectionExtensions
                 clients.AddBlobServiceClient(connectionString).ConfigureOptions(o => Publishing(o.Retry));
                 clients.AddTableServiceClient(connectionString).ConfigureOptions(o => Publishing(o.Retry));
                 clients.AddQueueServiceClient(connectionString).ConfigureOptions(o => QueueClient(o));
-                clients.AddBlobServiceClient(connectionString).WithName(StorageRoles.Reads).ConfigureOptions(o => Reads(o.Retry));
-                clients.AddTableServiceClient(connectionString).WithName(StorageRoles.Reads).ConfigureOptions(o => Reads(o.Retry));
+                clients.AddBlobServiceClient(connectionString).WithName(StorageRoles.Reads).ConfigureOptions(o => Reads(o.Retry, reads));
+                clients.AddTableServiceClient(connectionString).WithName(StorageRoles.Reads).ConfigureOptions(o => Reads(o.Retry, reads));
             }
             else
             {
                 clients.AddBlobServiceClient(connection.BlobServiceUri!).ConfigureOptions(o => Publishing(o.Retry));
                 clients.AddTableServiceClient(connection.TableServiceUri!).ConfigureOptions(o => Publishing(o.Retry));
                 clients.AddQueueServiceClient(connection.QueueServiceUri!).ConfigureOptions(o => QueueClient(o));
-                clients.AddBlobServiceClient(connection.BlobServiceUri!).WithName(StorageRoles.Reads).ConfigureOptions(o => Reads(o.Retry));
-                clients.AddTableServiceClient(connection.TableServiceUri!).WithName(StorageRoles.Reads).ConfigureOptions(o => Reads(o.Retry));
+                clients.AddBlobServiceClient(connection.BlobServiceUri!).WithName(StorageRoles.Reads).ConfigureOptions(o => Reads(o.Retry, reads));
+                clients.AddTableServiceClient(connection.TableServiceUri!).WithName(StorageRoles.Reads).ConfigureOptions(o => Reads(o.Retry, reads));
                 clients.UseCredential(connection.Credential!);
             }
         });
@@ -83,12 +80,12 @@ public static class StorageServiceCollectionExtensions
         retry.MaxDelay = TimeSpan.FromSeconds(10);
     }
 
-    private static void Reads(RetryOptions retry)
+    private static void Reads(RetryOptions retry, StorageReadOptions reads)
     {
         retry.Mode = RetryMode.Fixed;
-        retry.MaxRetries = ReadRetries;
+        retry.MaxRetries = reads.Retries;
         retry.Delay = TimeSpan.FromMilliseconds(100);
-        retry.NetworkTimeout = ReadNetworkTimeout;
+        retry.NetworkTimeout = TimeSpan.FromSeconds(reads.TimeoutSeconds);
     }
 
     /// <summary>

@@ -88,6 +88,9 @@ public class BlogSite : IAsyncLifetime
                 ["Site:WebContainer"] = WebContainerName,
                 ["Site:PageQueue"] = PageQueueName,
                 ["Site:CoalesceSeconds"] = "0",
+
+                // Browser tests run beside the other test projects on two cores; they test pages, not outages.
+                ["StorageReads:TimeoutSeconds"] = "10",
                 ["LocalHost:QueuePollSeconds"] = "0.1",
                 ["LocalHost:ServeSiteContainer"] = ServesStaticSite ? "true" : "false",
                 ["Api:AllowedOrigins"] = AllowedOrigin,
