@@ -47,6 +47,9 @@ public sealed class BlogTestHost : IAsyncDisposable
             ["Publishing:IndexTable"] = $"Index{id}",
             ["Publishing:MediaContainer"] = $"media-{id}",
             ["Api:AllowedOrigins"] = "https://blog.example",
+
+            // The suites share two cores; only the outage test needs the production read timeout (1 s).
+            ["StorageReads:TimeoutSeconds"] = "10",
             ["Site:WebContainer"] = $"web-{id}",
             ["Site:PageQueue"] = $"pages-{id}",
             ["Site:BaseUrl"] = "https://blog.example",
