@@ -33,7 +33,7 @@ public sealed class SiteCoalescingTests : IAsyncLifetime
         var messages = await _host.DrainAsync(workers: 2);
 
         Assert.True(messages >= 30, $"only {messages} messages ran");
-        Assert.InRange(_writes.GetValueOrDefault("/"), 1, 3);
+        Assert.InRange(_writes.GetValueOrDefault("/"), 1, 4); // with its first version, written by the first upload's own run
         Assert.InRange(_writes.GetValueOrDefault("/feed.xml"), 1, 3);
         Assert.InRange(_writes.GetValueOrDefault("/sitemap.xml"), 1, 3);
         Assert.InRange(_writes.GetValueOrDefault("/tags/burst/"), 1, 4); // its first version is written by the first upload's own run

@@ -21,7 +21,7 @@ public sealed class ListPageBuilder
         _feeds = feeds;
     }
 
-    public async Task<PageOutput> HomeAsync(CancellationToken ct)
+    public async Task<PageOutput> HomeAsync(CancellationToken ct, PageExists? existing = null)
     {
         var site = await _reader.SiteAsync(ct);
         var page = await _reader.Queries.ListAsync(null, null, null, _reader.Options.PostsPerPage, ct);
@@ -29,14 +29,14 @@ public sealed class ListPageBuilder
         var list = new ListView
         {
             Heading = "Newest posts",
-            Posts = Cards(page.Items),
-            Older = next is null ? null : new LinkView("Older posts", PageKeys.ArchivePath(SiteReader.MonthOf(next.Published))),
+            Posts = Cards(await SiteReader.WithPagesAsync(page.Items, existing, ct)),
+            Older = await OlderAsync(next, existing, ct),
         };
         var head = new HeadView { Title = site.Title, Description = site.Description ?? site.Title, CanonicalUrl = site.BaseUrl + PagePaths.Home };
-        return await ListAsync(PagePaths.Home, site, head, list, isHome: true, ct);
+        return await ListAsync(PagePaths.Home, site, head, list, isHome: true, existing, ct);
     }
 
-    public async Task<PageOutput> TagAsync(string tagSlug, CancellationToken ct)
+    public async Task<PageOutput> TagAsync(string tagSlug, CancellationToken ct, PageExists? existing = null)
     {
         var page = await _reader.Queries.ListAsync(tagSlug, null, null, MaxListed, ct);
         if (page.Items.Count == 0)
@@ -46,14 +46,15 @@ public sealed class ListPageBuilder
 
         var site = await _reader.SiteAsync(ct);
         var name = page.Items[0].Tags.FirstOrDefault(t => Slugs.From(t) == tagSlug) ?? tagSlug;
-        var list = new ListView { Heading = "Posts tagged " + name, Intro = Count(page.Items.Count, page.ContinueAfter is not null), Posts = Cards(page.Items), MoreQuery = "tag=" + Uri.EscapeDataString(tagSlug) };
+        var items = await SiteReader.WithPagesAsync(page.Items, existing, ct);
+        var list = new ListView { Heading = "Posts tagged " + name, Intro = Count(items.Count, page.ContinueAfter is not null), Posts = Cards(items), MoreQuery = "tag=" + Uri.EscapeDataString(tagSlug) };
         var head = new HeadView { Title = $"{name} | {site.Title}", Description = $"Articles about {name} on {site.Title}.", CanonicalUrl = site.BaseUrl + PagePaths.Tag(tagSlug), FeedUrl = PagePaths.TagFeed(tagSlug) };
-        var output = await ListAsync(PagePaths.Tag(tagSlug), site, head, list, isHome: false, ct);
-        var feed = await _feeds.RssAsync(site, page.Items.Take(_reader.Options.FeedSize).ToList(), PagePaths.TagFeed(tagSlug), $"{site.Title}: {name}", ct);
+        var output = await ListAsync(PagePaths.Tag(tagSlug), site, head, list, isHome: false, existing, ct);
+        var feed = await _feeds.RssAsync(site, items.Take(_reader.Options.FeedSize).ToList(), PagePaths.TagFeed(tagSlug), $"{site.Title}: {name}", ct);
         return output with { Files = [feed, .. output.Files] };
     }
 
-    public async Task<PageOutput> AuthorAsync(string slug, CancellationToken ct)
+    public async Task<PageOutput> AuthorAsync(string slug, CancellationToken ct, PageExists? existing = null)
     {
         var profile = await _reader.ProfileAsync(slug, ct);
         if (profile is null)
@@ -69,7 +70,7 @@ public sealed class ListPageBuilder
             Profile = new PersonView(profile.Name, profile.Credentials, profile.Avatar, profile.AvatarWidth, profile.AvatarHeight, PagePaths.Author(slug)),
             ProfileBioHtml = profile.BioHtml,
             ProfileLinks = profile.Links.Where(l => l.Url is not null).Select(l => new LinkView(l.Title, l.Url!.ToString())).ToList(),
-            Posts = Cards(page.Items),
+            Posts = Cards(await SiteReader.WithPagesAsync(page.Items, existing, ct)),
             MoreQuery = "author=" + Uri.EscapeDataString(slug),
         };
         var head = new HeadView
@@ -80,10 +81,10 @@ public sealed class ListPageBuilder
             OgType = "profile",
             Image = profile.Avatar is null ? null : new ImageView(profile.Avatar, null, profile.AvatarWidth, profile.AvatarHeight),
         };
-        return await ListAsync(PagePaths.Author(slug), site, head, list, isHome: false, ct);
+        return await ListAsync(PagePaths.Author(slug), site, head, list, isHome: false, existing, ct);
     }
 
-    public async Task<PageOutput> ArchiveAsync(DateTimeOffset month, CancellationToken ct)
+    public async Task<PageOutput> ArchiveAsync(DateTimeOffset month, CancellationToken ct, PageExists? existing = null)
     {
         var posts = await _reader.MonthAsync(month, ct);
         if (posts.Count == 0)
@@ -94,16 +95,17 @@ public sealed class ListPageBuilder
         var site = await _reader.SiteAsync(ct);
         var before = await _reader.NewestBeforeAsync(month, ct);
         var name = month.ToString("MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture);
+        var shown = await SiteReader.WithPagesAsync(posts, existing, ct);
         var list = new ListView
         {
             Heading = "Posts from " + name,
-            Intro = Count(posts.Count, more: false),
-            Posts = Cards(posts),
-            Older = before is null ? null : new LinkView("Older posts", PageKeys.ArchivePath(SiteReader.MonthOf(before.Published))),
+            Intro = Count(shown.Count, more: false),
+            Posts = Cards(shown),
+            Older = await OlderAsync(before, existing, ct),
         };
         var path = PageKeys.ArchivePath(month);
         var head = new HeadView { Title = $"{name} | {site.Title}", Description = $"Articles published in {name} on {site.Title}.", CanonicalUrl = site.BaseUrl + path };
-        return await ListAsync(path, site, head, list, isHome: false, ct);
+        return await ListAsync(path, site, head, list, isHome: false, existing, ct);
     }
 
     public async Task<PageOutput> NotFoundAsync(CancellationToken ct)
@@ -119,14 +121,26 @@ public sealed class ListPageBuilder
         return new PageOutput([new SiteFile(PagePaths.NotFound, PageKind.NotFound, SiteFiles.Html, html)], []);
     }
 
-    private async Task<PageOutput> ListAsync(string path, SiteView site, HeadView head, ListView list, bool isHome, CancellationToken ct)
+    /// <summary>The "Older posts" link to the month of <paramref name="next"/>, when that month's page may be linked to.</summary>
+    private static async Task<LinkView?> OlderAsync(ListingEntry? next, PageExists? existing, CancellationToken ct)
     {
-        var view = new PageView { Site = site, Head = head, List = list, IsHome = isHome, Latest = await _reader.LatestAsync(ct) };
+        if (next is null)
+        {
+            return null;
+        }
+
+        var month = SiteReader.MonthOf(next.Published);
+        return existing is null || await existing(PageKeys.Archive(month), ct) ? new LinkView("Older posts", PageKeys.ArchivePath(month)) : null;
+    }
+
+    private async Task<PageOutput> ListAsync(string path, SiteView site, HeadView head, ListView list, bool isHome, PageExists? existing, CancellationToken ct)
+    {
+        var view = new PageView { Site = site, Head = head, List = list, IsHome = isHome, Latest = await _reader.LatestAsync(ct, existing) };
         var html = await _renderer.RenderAsync("list", view, ct);
         return new PageOutput([new SiteFile(path, PageKind.List, SiteFiles.Html, html)], isHome ? [] : [PageKeys.Sitemap]);
     }
 
-    private static string Count(int count, bool more) => count == 1 ? "1 post" : more ? $"The newest {count} posts" : $"{count} posts";
+    private static string? Count(int count, bool more) => count == 0 ? null : count == 1 ? "1 post" : more ? $"The newest {count} posts" : $"{count} posts";
 
     private static List<CardView> Cards(IEnumerable<ListingEntry> items) =>
         items.Select(i => new CardView(i.Title, PagePaths.Post(i.Slug), SiteReader.DateText(i.Published), SiteReader.Iso(i.Published), i.Excerpt, i.ReadingMinutes, PostPageBuilder.Tags(i.Tags))).ToList();

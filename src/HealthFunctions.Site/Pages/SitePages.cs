@@ -1,5 +1,8 @@
 namespace HealthFunctions.Site.Pages;
 
+/// <summary>Whether the page a key names is in the site container now.</summary>
+public delegate Task<bool> PageExists(string key, CancellationToken cancellationToken);
+
 /// <summary>Builds the page a key names, from the index.</summary>
 public sealed class SitePages
 {
@@ -14,16 +17,20 @@ public sealed class SitePages
         _feeds = feeds;
     }
 
-    public Task<PageOutput> BuildAsync(string key, CancellationToken ct) => key switch
+    /// <param name="existing">
+    /// When given, the page links only to posts (and archives) whose pages exist: a first version of a
+    /// list page, written before a new post's page, must not link to a page that is not there yet.
+    /// </param>
+    public Task<PageOutput> BuildAsync(string key, CancellationToken ct, PageExists? existing = null) => key switch
     {
-        PageKeys.Home => _lists.HomeAsync(ct),
+        PageKeys.Home => _lists.HomeAsync(ct, existing),
         PageKeys.Feeds => _feeds.SiteFeedsAsync(ct),
         PageKeys.Sitemap => _feeds.SitemapAsync(ct),
         PageKeys.NotFound => _lists.NotFoundAsync(ct),
         _ when key.StartsWith(PageKeys.PostPrefix, StringComparison.Ordinal) => _posts.BuildAsync(key[PageKeys.PostPrefix.Length..], ct),
-        _ when key.StartsWith(PageKeys.TagPrefix, StringComparison.Ordinal) => _lists.TagAsync(key[PageKeys.TagPrefix.Length..], ct),
-        _ when key.StartsWith(PageKeys.AuthorPrefix, StringComparison.Ordinal) => _lists.AuthorAsync(key[PageKeys.AuthorPrefix.Length..], ct),
-        _ when key.StartsWith(PageKeys.ArchivePrefix, StringComparison.Ordinal) => _lists.ArchiveAsync(PageKeys.ArchiveMonth(key), ct),
+        _ when key.StartsWith(PageKeys.TagPrefix, StringComparison.Ordinal) => _lists.TagAsync(key[PageKeys.TagPrefix.Length..], ct, existing),
+        _ when key.StartsWith(PageKeys.AuthorPrefix, StringComparison.Ordinal) => _lists.AuthorAsync(key[PageKeys.AuthorPrefix.Length..], ct, existing),
+        _ when key.StartsWith(PageKeys.ArchivePrefix, StringComparison.Ordinal) => _lists.ArchiveAsync(PageKeys.ArchiveMonth(key), ct, existing),
         _ => throw new ArgumentException($"'{key}' is not a page key.", nameof(key)),
     };
 }

@@ -45,10 +45,32 @@ public sealed class SiteReader
             : new SiteView(site.Title, site.Description, site.AboutHtml, site.Language, baseUrl);
     }
 
-    public async Task<IReadOnlyList<LatestView>> LatestAsync(CancellationToken ct)
+    /// <summary>The "Latest Posts" box; with <paramref name="existing"/>, only the posts whose pages exist.</summary>
+    public async Task<IReadOnlyList<LatestView>> LatestAsync(CancellationToken ct, PageExists? existing = null)
     {
         var page = await _queries.ListAsync(null, null, null, _options.LatestPosts, ct);
-        return page.Items.Select(i => new LatestView(i.Title, PagePaths.Post(i.Slug), DateText(i.Published), Iso(i.Published), i.Excerpt)).ToList();
+        var items = await WithPagesAsync(page.Items, existing, ct);
+        return items.Select(i => new LatestView(i.Title, PagePaths.Post(i.Slug), DateText(i.Published), Iso(i.Published), i.Excerpt)).ToList();
+    }
+
+    /// <summary>The posts of <paramref name="items"/> whose pages exist (all of them when <paramref name="existing"/> is null).</summary>
+    public static async Task<IReadOnlyList<ListingEntry>> WithPagesAsync(IReadOnlyList<ListingEntry> items, PageExists? existing, CancellationToken ct)
+    {
+        if (existing is null)
+        {
+            return items;
+        }
+
+        var kept = new List<ListingEntry>(items.Count);
+        foreach (var item in items)
+        {
+            if (await existing(PageKeys.Post(item.Slug), ct))
+            {
+                kept.Add(item);
+            }
+        }
+
+        return kept;
     }
 
     /// <summary>A person named in front matter, with their profile when one exists.</summary>

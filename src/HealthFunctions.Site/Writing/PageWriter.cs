@@ -120,6 +120,45 @@ public sealed partial class PageWriter
         throw new InvalidOperationException($"Page '{key}' kept changing while it was written; giving up after {MaxAttempts} attempts so the message is retried.");
     }
 
+    /// <summary>
+    /// Writes a first version of a page that does not exist yet, linking only to pages that exist now
+    /// (so it is written before the new post it will list). Its stamp says it was rendered at
+    /// <see cref="DateTimeOffset.MinValue"/>, so the next message for the page renders it in full.
+    /// False when the page exists already (or should not exist).
+    /// </summary>
+    public async Task<bool> WriteFirstVersionAsync(string key, CancellationToken ct)
+    {
+        var paths = PageKeys.PathsOf(key);
+        if (await _store.GetStampAsync(paths[^1], ct) is not null)
+        {
+            return false;
+        }
+
+        var output = await _pages.BuildAsync(key, ct, ExistsAsync);
+        if (!output.Exists)
+        {
+            return false;
+        }
+
+        foreach (var file in output.Files.SkipLast(1))
+        {
+            // A file beside the page (a tag's feed) is only written if missing: a complete one is never replaced by a first version.
+            await _store.TryWriteAsync(new PageWrite(file, CacheControl(file.Kind)), null, ct);
+        }
+
+        var last = output.Files[^1];
+        var written = await _store.TryWriteAsync(new PageWrite(last, CacheControl(last.Kind), DateTimeOffset.MinValue, output.LinkedFrom), null, ct);
+        if (written)
+        {
+            LogPage(key, PageOutcome.Written);
+        }
+
+        return written;
+    }
+
+    private async Task<bool> ExistsAsync(string key, CancellationToken ct) =>
+        await _store.GetStampAsync(PageKeys.PathsOf(key)[^1], ct) is not null;
+
     /// <summary>How long browsers and CDNs keep a file: posts longer than lists; redirects a day.</summary>
     public string CacheControl(PageKind kind) => kind switch
     {

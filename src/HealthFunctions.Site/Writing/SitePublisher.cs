@@ -80,8 +80,8 @@ public sealed partial class SitePublisher : ISiteChangeNotifier
             {
                 foreach (var key in PagesItLinksTo(post.Tags, [post.Author, post.ReviewedBy], post.Published))
                 {
-                    // Only a first version: the queue brings them up to date.
-                    if ((await _writer.RefreshAsync(key, DateTimeOffset.MinValue, allowRemove: false, ct)).Outcome == PageOutcome.Written)
+                    // Only a first version, without this post (its page is not there yet): the queue adds it.
+                    if (await _writer.WriteFirstVersionAsync(key, ct))
                     {
                         LogCreated(key, slug);
                     }
@@ -126,9 +126,9 @@ public sealed partial class SitePublisher : ISiteChangeNotifier
 
     private static IEnumerable<string> Keys(IReadOnlyList<string>? keys) => (keys ?? []).Where(PageKeys.IsValid);
 
-    /// <summary>The pages a post's page links to that list posts: its tags, its author's and reviewer's pages, its month.</summary>
+    /// <summary>The pages a post's page links to that list posts: home, its tags, its author's and reviewer's pages, its month.</summary>
     private static IEnumerable<string> PagesItLinksTo(IEnumerable<string> tags, IEnumerable<string?> people, DateTimeOffset published) =>
-        tags.Select(t => PageKeys.Tag(Slugs.From(t)))
+        new[] { PageKeys.Home }.Concat(tags.Select(t => PageKeys.Tag(Slugs.From(t))))
             .Concat(people.OfType<string>().Select(person => PageKeys.Author(Slugs.From(person))))
             .Append(PageKeys.Archive(Pages.SiteReader.MonthOf(published)))
             .Distinct(StringComparer.Ordinal);

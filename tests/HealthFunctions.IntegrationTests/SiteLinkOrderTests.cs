@@ -1,0 +1,89 @@
+namespace HealthFunctions.IntegrationTests;
+
+/// <summary>
+/// No broken link at any moment, not only at rest: every page write and delete on Azurite is watched
+/// (<see cref="LinkWatchingPageStore"/>), so a page written before a page it links to, or deleted
+/// while linked, fails the test.
+/// </summary>
+public sealed class SiteLinkOrderTests : IAsyncLifetime
+{
+    private readonly BlogTestHost _host;
+    private LinkWatchingPageStore? _watcher;
+
+    public SiteLinkOrderTests(AzuriteFixture azurite)
+    {
+        _host = new BlogTestHost(azurite, site: true, configure: LinkWatchingPageStore.Install(store => _watcher = store));
+    }
+
+    private LinkWatchingPageStore Watcher => _watcher ?? throw new InvalidOperationException("no page was stored yet");
+
+    public ValueTask InitializeAsync() => ValueTask.CompletedTask;
+
+    public ValueTask DisposeAsync() => _host.DisposeAsync();
+
+    [Fact]
+    public async Task TheFirstPostEverFindsHomeTagAndMonthPagesWrittenBeforeItsOwnPage()
+    {
+        await _host.UploadAndTriggerAsync("first.md", Posts.Markdown("First", "2025-06-10", tags: "brand new"));
+
+        AssertNoBrokenLink();
+        var created = Watcher.Created.ToList();
+        Assert.True(created.IndexOf("/first/") > created.IndexOf("/tags/brand-new/"), string.Join(", ", created));
+        Assert.True(created.IndexOf("/first/") > created.IndexOf("/"), string.Join(", ", created));
+        foreach (var path in new[] { "/", "/tags/brand-new/", "/2025/06/" })
+        {
+            Assert.DoesNotContain("href=\"/first/\"", await _host.PageAsync(path));
+        }
+
+        Assert.Contains("Posts tagged brand new", await _host.PageAsync("/tags/brand-new/"));
+
+        await _host.SettleAsync();
+
+        AssertNoBrokenLink();
+        foreach (var path in new[] { "/", "/tags/brand-new/", "/2025/06/" })
+        {
+            Assert.Contains("href=\"/first/\"", await _host.PageAsync(path));
+        }
+    }
+
+    [Fact]
+    public async Task RegressionANewTagPageNoLongerListsTheNewPostBeforeThePostPageExists()
+    {
+        await _host.UploadAndTriggerAsync("old.md", Posts.Markdown("Old", "2025-01-05", tags: "sleep"));
+        await _host.SettleAsync();
+
+        await _host.UploadAndTriggerAsync("new.md", Posts.Markdown("New", "2025-03-05", tags: "sleep, fresh tag"));
+
+        AssertNoBrokenLink();
+        var tag = await _host.PageAsync("/tags/fresh-tag/");
+        Assert.NotNull(tag);
+        Assert.DoesNotContain("href=\"/new/\"", tag);
+        Assert.Contains("href=\"/old/\"", tag); // Latest Posts still lists the posts whose pages exist
+        Assert.DoesNotContain("href=\"/new/\"", await _host.PageAsync("/2025/03/"));
+
+        await _host.SettleAsync();
+
+        AssertNoBrokenLink();
+        Assert.Contains("href=\"/new/\"", await _host.PageAsync("/tags/fresh-tag/"));
+        Assert.Contains("href=\"/new/\"", await _host.PageAsync("/2025/03/"));
+        Assert.Contains("href=\"/new/\"", await _host.PageAsync("/old/"));
+    }
+
+    [Fact]
+    public async Task TwoNewPostsRacingOnOneNewTagNeverLinkToAMissingPage()
+    {
+        await Task.WhenAll(
+            _host.UploadAndTriggerAsync("one.md", Posts.Markdown("One", "2025-05-01", tags: "race")),
+            _host.UploadAndTriggerAsync("two.md", Posts.Markdown("Two", "2025-05-02", tags: "race")));
+        await _host.SettleAsync();
+
+        var tag = await _host.PageAsync("/tags/race/");
+        Assert.Contains("href=\"/one/\"", tag);
+        Assert.Contains("href=\"/two/\"", tag);
+        // List pages (home, tag, month) never link early; two post pages written at once may still name
+        // each other as neighbours a moment early (a known gap, docs/site.md).
+        Assert.DoesNotContain(Watcher.Broken, b => b.StartsWith("/ ", StringComparison.Ordinal) || b.StartsWith("/tags/", StringComparison.Ordinal) || b.StartsWith("/2025/", StringComparison.Ordinal));
+    }
+
+    private void AssertNoBrokenLink() => Assert.True(Watcher.Broken.IsEmpty, string.Join("\n", Watcher.Broken));
+}
