@@ -117,7 +117,7 @@ public sealed class SiteApi
         return ApiResponse.Content(xml, "application/rss+xml; charset=utf-8", TimeSpan.FromSeconds(_options.ListingMaxAgeSeconds), newest);
     }
 
-    /// <summary><c>GET /api/sitemap.xml</c>: every public post's page with its last change.</summary>
+    /// <summary><c>GET /api/sitemap.xml</c>: every public post's page with its last change, but those marked <c>noindex</c> or canonical on another site.</summary>
     public Task<ApiResponse> SitemapAsync(HttpRequest request, CancellationToken cancellationToken) =>
         _failures.GuardAsync(request, () => UrlSetAsync(request, cancellationToken));
 
@@ -141,7 +141,7 @@ public sealed class SiteApi
             writer.WriteStartElement("url");
             writer.WriteElementString("loc", site + "/");
             writer.WriteEndElement();
-            foreach (var post in posts)
+            foreach (var post in posts.Where(p => p.InSitemap(site)))
             {
                 writer.WriteStartElement("url");
                 writer.WriteElementString("loc", PostLink(site, post.Slug));

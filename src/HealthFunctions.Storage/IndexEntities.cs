@@ -117,6 +117,8 @@ internal static class IndexEntities
         ["Tags"] = IndexJson.Write(entry.Tags),
         ["Author"] = entry.Author,
         ["Expires"] = entry.Expires ?? NeverExpires,
+        ["NoIndex"] = entry.NoIndex,
+        ["CanonicalUrl"] = entry.CanonicalUrl,
     };
 
     public static ListingEntry ToListing(TableEntity e)
@@ -135,6 +137,8 @@ internal static class IndexEntities
             Tags = IndexJson.Strings(e.GetString("Tags")),
             Author = e.GetString("Author"),
             Expires = expires == NeverExpires ? null : expires,
+            NoIndex = e.GetBoolean("NoIndex") ?? false,
+            CanonicalUrl = e.GetString("CanonicalUrl"),
         };
     }
 }

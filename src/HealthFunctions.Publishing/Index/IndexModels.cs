@@ -27,6 +27,15 @@ public sealed record ListingEntry
 
     public DateTimeOffset? Expires { get; init; }
 
+    /// <summary>The post asks search engines to leave it out (<c>noindex: true</c>).</summary>
+    public bool NoIndex { get; init; }
+
+    /// <summary>The post's <c>canonicalUrl:</c>, when it names the address to index instead of this page.</summary>
+    public string? CanonicalUrl { get; init; }
+
+    /// <summary>True when a sitemap of the site at <paramref name="siteBaseUrl"/> lists this post.</summary>
+    public bool InSitemap(string siteBaseUrl) => PostIndexing.InSitemap(NoIndex, CanonicalUrl, siteBaseUrl);
+
     public static ListingEntry From(RenderedPost post, IndexKey key) => new()
     {
         Key = key,
@@ -40,6 +49,8 @@ public sealed record ListingEntry
         Tags = post.Tags,
         Author = post.Author,
         Expires = post.ExpiryDate,
+        NoIndex = PostIndexing.NoIndex(post),
+        CanonicalUrl = PostIndexing.CanonicalUrl(post),
     };
 }
 

@@ -124,7 +124,7 @@ public sealed class FeedBuilder
         return new SiteFile(path, PageKind.Feed, SiteFiles.Rss, xml);
     }
 
-    /// <summary>sitemap.xml (home, every public post with its last change, tags, authors, months) and robots.txt naming it.</summary>
+    /// <summary>sitemap.xml (home, every public post with its last change but those marked <c>noindex</c> or canonical elsewhere, tags, authors, months) and robots.txt naming it.</summary>
     public async Task<PageOutput> SitemapAsync(CancellationToken ct)
     {
         var site = await _reader.SiteAsync(ct);
@@ -154,7 +154,7 @@ public sealed class FeedBuilder
         {
             writer.WriteStartElement("urlset", "http://www.sitemaps.org/schemas/sitemap/0.9");
             Url(writer, site.BaseUrl + PagePaths.Home, posts.Count > 0 ? posts.Max(p => p.Updated ?? p.Published) : null);
-            foreach (var post in posts)
+            foreach (var post in posts.Where(p => p.InSitemap(site.BaseUrl)))
             {
                 Url(writer, site.BaseUrl + PagePaths.Post(post.Slug), post.Updated ?? post.Published);
             }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using HealthFunctions.Publishing.Content;
 using HealthFunctions.Publishing.Index;
 using HealthFunctions.Publishing.Posts;
@@ -169,20 +168,8 @@ public sealed class SiteReader
     public static string Iso(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
     /// <summary>The post's <c>canonicalUrl:</c> front matter, if given.</summary>
-    public static string? CanonicalUrl(RenderedPost post) =>
-        post.Extra.TryGetValue(Publishing.Posts.FrontMatter.CanonicalUrlField, out var value) ? value switch
-        {
-            string text => text,
-            JsonElement { ValueKind: JsonValueKind.String } element => element.GetString(),
-            _ => null,
-        } : null;
+    public static string? CanonicalUrl(RenderedPost post) => PostIndexing.CanonicalUrl(post);
 
     /// <summary>The post's <c>noindex:</c> front matter.</summary>
-    public static bool NoIndex(RenderedPost post) =>
-        post.Extra.TryGetValue(Publishing.Posts.FrontMatter.NoIndexField, out var value) && value switch
-        {
-            bool flag => flag,
-            JsonElement { ValueKind: JsonValueKind.True } => true,
-            _ => false,
-        };
+    public static bool NoIndex(RenderedPost post) => PostIndexing.NoIndex(post);
 }
