@@ -85,5 +85,28 @@ public sealed class SiteLinkOrderTests : IAsyncLifetime
         Assert.DoesNotContain(Watcher.Broken, b => b.StartsWith("/ ", StringComparison.Ordinal) || b.StartsWith("/tags/", StringComparison.Ordinal) || b.StartsWith("/2025/", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task ADeletedAuthorProfileTakesItsPageAwayAfterEveryBylineLinkingToIt()
+    {
+        await _host.UploadAndTriggerAsync("authors/dr-x.md", "---\nname: Dr X\ncredentials: MD\n---\nA doctor.\n");
+        await _host.UploadAndTriggerAsync("p.md", Posts.Markdown("By X", "2025-04-04", extra: "author: Dr X"));
+        await _host.UploadAndTriggerAsync("q.md", Posts.Markdown("Reviewed by X", "2025-04-05", extra: "author: Someone\nreviewedBy: Dr X"));
+        await _host.SettleAsync();
+        Assert.Contains("href=\"/authors/dr-x/\"", await _host.PageAsync("/p/"));
+        Assert.Contains("Dr X", await _host.PageAsync("/authors/dr-x/"));
+
+        await _host.Source.DeleteBlobAsync("authors/dr-x.md");
+        await _host.TriggerAsync("authors/dr-x.md");
+        await _host.SettleAsync();
+
+        AssertNoBrokenLink();
+        Assert.Null(await _host.PageAsync("/authors/dr-x/"));
+        Assert.Contains("By X", await _host.PageAsync("/p/"));
+        await foreach (var blob in _host.Web.GetBlobsAsync())
+        {
+            Assert.DoesNotContain("/authors/dr-x/", (await _host.Web.GetBlobClient(blob.Name).DownloadContentAsync()).Value.Content.ToString());
+        }
+    }
+
     private void AssertNoBrokenLink() => Assert.True(Watcher.Broken.IsEmpty, string.Join("\n", Watcher.Broken));
 }

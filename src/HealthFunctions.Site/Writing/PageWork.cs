@@ -97,13 +97,15 @@ public sealed partial class PageWork
     }
 
     /// <summary>
-    /// A post that was in "Latest Posts" may be linked from any page's sidebar: it goes only once every
-    /// page has been rewritten since its removal was asked for (by the rebuild this message sends), or,
-    /// should that never happen, after <see cref="MaxSidebarWaits"/> waits.
+    /// A post that was in "Latest Posts" may be linked from any page's sidebar, and an author's page from
+    /// any post's byline or review line: such a page goes only once every page has been rewritten since
+    /// its removal was asked for (by the rebuild this message sends), or, should that never happen,
+    /// after <see cref="MaxSidebarWaits"/> waits.
     /// </summary>
     private async Task<bool> MayRemoveAsync(string key, PageStamp stamp, PageMessage message, CancellationToken ct)
     {
-        if (!stamp.LinkedFrom.Contains(PageKeys.Sidebar) || message.Waits >= MaxSidebarWaits)
+        var linkedFromAnyPage = stamp.LinkedFrom.Contains(PageKeys.Sidebar) || key.StartsWith(PageKeys.AuthorPrefix, StringComparison.Ordinal);
+        if (!linkedFromAnyPage || message.Waits >= MaxSidebarWaits)
         {
             return true;
         }

@@ -51,9 +51,9 @@ public sealed partial class SitePublisher : ISiteChangeNotifier
                 break;
             case SourceKind.Author or SourceKind.Site:
                 // Bylines, the About Me box and the site's title are on every page. A removed author's
-                // page is left for reindex to remove, once no post links to it.
+                // page goes once every page has been rewritten without a link to it (PageWork waits).
                 var messages = new List<PageMessage> { new() { Rebuild = true, Requested = now } };
-                if (change.Kind == SourceKind.Author && change.Outcome != SyncOutcome.Removed && change.Slug is { } author)
+                if (change.Kind == SourceKind.Author && change.Slug is { } author)
                 {
                     messages.Add(new PageMessage { Page = PageKeys.Author(author), Requested = now });
                 }
