@@ -23,6 +23,10 @@ public sealed class SiteOptions
     [Range(0, 604800)]
     public int MaxDelaySeconds { get; set; } = 604800;
 
+    /// <summary>Page messages one batch of a site sweep sends (a rebuild, or Latest Posts changed) before it hands on to the next batch.</summary>
+    [Range(1, 1000)]
+    public int SweepBatchSize { get; set; } = 100;
+
     /// <summary>Posts in the "Latest Posts" box on every page.</summary>
     [Range(1, 50)]
     public int LatestPosts { get; set; } = 5;

@@ -46,6 +46,7 @@ public static class SiteServiceCollectionExtensions
         services.AddSingleton<SiteRebuilder>();
         services.AddSingleton<SitePublisher>();
         services.Replace(ServiceDescriptor.Singleton<ISiteChangeNotifier>(sp => sp.GetRequiredService<SitePublisher>()));
+        services.AddSingleton<SiteSweep>();
         services.AddSingleton<PageWork>();
         return services;
     }

@@ -60,6 +60,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IPageStore>(sp => ActivatorUtilities.CreateInstance<BlobPageStore>(sp, sp.GetRequiredService<BlobServiceClient>()));
         services.AddSingleton<ISearchDocumentStore>(sp => ActivatorUtilities.CreateInstance<TableSearchDocumentStore>(sp, sp.GetRequiredService<TableServiceClient>()));
         services.AddSingleton<IPageQueue>(sp => ActivatorUtilities.CreateInstance<QueuePageQueue>(sp, sp.GetRequiredService<QueueServiceClient>()));
+        services.AddSingleton<ISweepStore>(sp => ActivatorUtilities.CreateInstance<TableSweepStore>(sp, sp.GetRequiredService<TableServiceClient>()));
 
         services.AddKeyedSingleton<IHtmlStore>(StorageRoles.Reads, (sp, _) => ActivatorUtilities.CreateInstance<BlobHtmlStore>(sp, ReadBlobs(sp)));
         services.AddKeyedSingleton<IPostIndex>(StorageRoles.Reads, (sp, _) => ActivatorUtilities.CreateInstance<TablePostIndex>(sp, ReadTables(sp)));

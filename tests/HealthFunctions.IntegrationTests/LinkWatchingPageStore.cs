@@ -28,6 +28,9 @@ public sealed partial class LinkWatchingPageStore : IPageStore
     /// <summary>Each broken link seen, as "page → link" with what was happening.</summary>
     public ConcurrentQueue<string> Broken { get; } = new();
 
+    /// <summary>How many times each page's stamped file was written.</summary>
+    public ConcurrentDictionary<string, int> Writes { get; } = new(StringComparer.Ordinal);
+
     /// <summary>The order pages were first created in.</summary>
     public ConcurrentQueue<string> Created { get; } = new();
 
@@ -53,6 +56,11 @@ public sealed partial class LinkWatchingPageStore : IPageStore
     {
         await CheckLinksAsync(write, cancellationToken);
         var written = await _inner.TryWriteAsync(write, expected, cancellationToken);
+        if (written)
+        {
+            Writes.AddOrUpdate(write.File.Path, 1, (_, n) => n + 1);
+        }
+
         if (written && expected is null)
         {
             Created.Enqueue(write.File.Path);

@@ -52,6 +52,13 @@ public sealed class SiteReader
         return items.Select(i => new LatestView(i.Title, PagePaths.Post(i.Slug), DateText(i.Published), Iso(i.Published), i.Excerpt)).ToList();
     }
 
+    /// <summary>A short digest of what "Latest Posts" shows: equal digests, equal boxes on every page.</summary>
+    public static string Fingerprint(IReadOnlyList<LatestView> latest)
+    {
+        var text = string.Join('\n', latest.Select(l => string.Join('\t', l.Title, l.Url, l.DateIso, l.Excerpt)));
+        return Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)))[..32];
+    }
+
     /// <summary>The posts of <paramref name="items"/> whose pages exist (all of them when <paramref name="existing"/> is null).</summary>
     public static async Task<IReadOnlyList<ListingEntry>> WithPagesAsync(IReadOnlyList<ListingEntry> items, PageExists? existing, CancellationToken ct)
     {

@@ -2,7 +2,8 @@ namespace HealthFunctions.Site.Writing;
 
 /// <summary>
 /// One unit of page work. <see cref="Page"/> names a page key (<see cref="PageKeys"/>),
-/// <see cref="Resync"/> a source file to publish again, or <see cref="Rebuild"/> the whole site.
+/// <see cref="Resync"/> a source file to publish again, or <see cref="Rebuild"/> the whole site
+/// (<see cref="SiteSweep"/>).
 /// <see cref="Requested"/> is when the change it carries was already in the index: a page written
 /// by a render that began later already shows it, so the message has nothing left to do.
 /// </summary>
@@ -13,6 +14,18 @@ public sealed record PageMessage
     public string? Resync { get; init; }
 
     public bool Rebuild { get; init; }
+
+    /// <summary>
+    /// Asks for every page to be rewritten if "Latest Posts" is not what the last sweep began with (a
+    /// post among the newest was added, edited or removed). Coalesces like <see cref="Rebuild"/>.
+    /// </summary>
+    public bool Sidebars { get; init; }
+
+    /// <summary>For one batch of a sweep: when the sweep began (<see cref="SweepState.Started"/>).</summary>
+    public DateTimeOffset? Sweep { get; init; }
+
+    /// <summary>For one batch of a sweep: the last page key the previous batch sent (null for the first batch).</summary>
+    public string? After { get; init; }
 
     /// <summary>Sent by a rebuild, which sends every page anyway: pages linking here are not sent again.</summary>
     public bool FromRebuild { get; init; }

@@ -20,17 +20,19 @@ public sealed partial class PageWork
     private readonly PageWriter _writer;
     private readonly SitePublisher _publisher;
     private readonly SiteRebuilder _rebuilder;
+    private readonly SiteSweep _sweep;
     private readonly IPageQueue _queue;
     private readonly ContentSync _sync;
     private readonly TimeProvider _time;
     private readonly SiteOptions _options;
     private readonly ILogger<PageWork> _logger;
 
-    public PageWork(PageWriter writer, SitePublisher publisher, SiteRebuilder rebuilder, IPageQueue queue, ContentSync sync, TimeProvider time, IOptions<SiteOptions> options, ILogger<PageWork> logger)
+    public PageWork(PageWriter writer, SitePublisher publisher, SiteRebuilder rebuilder, SiteSweep sweep, IPageQueue queue, ContentSync sync, TimeProvider time, IOptions<SiteOptions> options, ILogger<PageWork> logger)
     {
         _writer = writer;
         _publisher = publisher;
         _rebuilder = rebuilder;
+        _sweep = sweep;
         _queue = queue;
         _sync = sync;
         _time = time;
@@ -68,10 +70,9 @@ public sealed partial class PageWork
         {
             await _sync.SyncAsync(blobName, force: true, ct);
         }
-        else if (message.Rebuild)
+        else if (message.Rebuild || message.Sidebars)
         {
-            var keys = await _rebuilder.AllKeysAsync(ct);
-            await _queue.SendAsync(keys.Select(key => new PageMessage { Page = key, Requested = message.Requested, FromRebuild = true }), TimeSpan.Zero, ct);
+            await _sweep.HandleAsync(message, ct);
         }
         else if (message.NotBefore is not null && message.Page!.StartsWith(PageKeys.PostPrefix, StringComparison.Ordinal))
         {

@@ -90,6 +90,11 @@ public sealed partial class SitePublisher : ISiteChangeNotifier
 
             var refresh = await _writer.RefreshAsync(PageKeys.Post(slug), now, allowRemove: false, ct);
             later.AddRange(Keys(refresh.Before?.LinkedFrom).Concat(Keys(refresh.Output?.LinkedFrom)).Distinct(StringComparer.Ordinal).Select(key => new PageMessage { Page = key, Requested = now }));
+            if (InLatest(refresh.Before) || InLatest(refresh.Output?.LinkedFrom))
+            {
+                // The post is, or was, in "Latest Posts" on every page: a sweep rewrites them if the box changed.
+                later.Add(new PageMessage { Sidebars = true, Requested = now });
+            }
             if (refresh.Outcome == PageOutcome.RemovalDeferred)
             {
                 later.Add(new PageMessage { Page = PageKeys.Post(slug), Requested = now });
@@ -121,8 +126,12 @@ public sealed partial class SitePublisher : ISiteChangeNotifier
             }
         }
 
-        await _queue.SendAsync(later.DistinctBy(m => m.Page), Coalesce, ct);
+        await _queue.SendAsync(later.DistinctBy(m => m.Page ?? "sidebars"), Coalesce, ct);
     }
+
+    private static bool InLatest(PageStamp? stamp) => InLatest(stamp?.LinkedFrom);
+
+    private static bool InLatest(IReadOnlyList<string>? linkedFrom) => linkedFrom?.Contains(PageKeys.Sidebar) == true;
 
     private static IEnumerable<string> Keys(IReadOnlyList<string>? keys) => (keys ?? []).Where(PageKeys.IsValid);
 

@@ -1,0 +1,87 @@
+using AngleSharp.Html.Parser;
+
+namespace HealthFunctions.IntegrationTests;
+
+/// <summary>
+/// "Latest Posts" on every page follows the newest posts: a change to the box starts one sweep that
+/// rewrites every page in bounded batches (three pages a batch here, so a sweep takes several).
+/// </summary>
+public sealed class SiteSidebarTests : IAsyncLifetime
+{
+    private readonly BlogTestHost _host;
+    private LinkWatchingPageStore? _watcher;
+
+    public SiteSidebarTests(AzuriteFixture azurite)
+    {
+        _host = new BlogTestHost(azurite, site: true, extraSettings: new Dictionary<string, string?> { ["Site:SweepBatchSize"] = "3" }, configure: LinkWatchingPageStore.Install(store => _watcher = store));
+    }
+
+    private LinkWatchingPageStore Watcher => _watcher ?? throw new InvalidOperationException("no page was stored yet");
+
+    public async ValueTask InitializeAsync()
+    {
+        await _host.UploadAndTriggerAsync("a.md", Posts.Markdown("Alpha", "2025-01-01", tags: "x"));
+        await _host.UploadAndTriggerAsync("b.md", Posts.Markdown("Beta", "2025-01-02", tags: "y"));
+        await _host.UploadAndTriggerAsync("c.md", Posts.Markdown("Gamma", "2025-02-03", tags: "x"));
+        await _host.SettleAsync();
+    }
+
+    public ValueTask DisposeAsync() => _host.DisposeAsync();
+
+    [Fact]
+    public async Task AnEditedTitleOfALatestPostReachesTheSidebarOfEveryOtherPage()
+    {
+        await _host.UploadAndTriggerAsync("b.md", Posts.Markdown("Beta, revised", "2025-01-02", tags: "y"));
+        await _host.SettleAsync();
+
+        foreach (var path in new[] { "/a/", "/c/", "/tags/x/", "/2025/02/", "/404.html" })
+        {
+            Assert.Contains("Beta, revised", await LatestAsync(path));
+        }
+
+        Assert.True(Watcher.Broken.IsEmpty, string.Join("\n", Watcher.Broken));
+    }
+
+    [Fact]
+    public async Task ANewPostReachesTheSidebarOfPagesThatDoNotListIt()
+    {
+        await _host.UploadAndTriggerAsync("d.md", Posts.Markdown("Delta", "2025-03-04", tags: "z"));
+        await _host.SettleAsync();
+
+        Assert.Contains("Delta", await LatestAsync("/tags/y/"));
+        Assert.Contains("Delta", await LatestAsync("/a/"));
+        Assert.True(Watcher.Broken.IsEmpty, string.Join("\n", Watcher.Broken));
+    }
+
+    [Fact]
+    public async Task TenQuickEditsOfALatestPostRewriteAnotherPageAtMostTwice()
+    {
+        Watcher.Writes.Clear();
+        for (var i = 1; i <= 10; i++)
+        {
+            await _host.UploadAndTriggerAsync("c.md", Posts.Markdown($"Gamma {i}", "2025-02-03", tags: "x"));
+        }
+
+        await _host.SettleAsync();
+
+        Assert.Contains("Gamma 10", await LatestAsync("/a/"));
+        Assert.InRange(Watcher.Writes.GetValueOrDefault("/a/"), 1, 2); // /a/ neither lists nor neighbours /c/: only sweeps write it
+    }
+
+    [Fact]
+    public async Task AnEditThatLeavesTheBoxAsItWas_NewTagOnly_StartsNoSweep()
+    {
+        Watcher.Writes.Clear();
+        await _host.UploadAndTriggerAsync("c.md", Posts.Markdown("Gamma", "2025-02-03", tags: "x, winter"));
+        await _host.SettleAsync();
+
+        Assert.Contains("href=\"/tags/winter/\"", await _host.PageAsync("/c/"));
+        Assert.Equal(0, Watcher.Writes.GetValueOrDefault("/a/"));
+    }
+
+    private async Task<string> LatestAsync(string path)
+    {
+        var document = new HtmlParser().ParseDocument((await _host.PageAsync(path))!);
+        return document.QuerySelector(".latest")!.TextContent;
+    }
+}
