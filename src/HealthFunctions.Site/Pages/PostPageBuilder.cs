@@ -17,14 +17,15 @@ public sealed class PostPageBuilder
         _renderer = renderer;
     }
 
-    public async Task<PageOutput> BuildAsync(string slug, CancellationToken ct)
+    /// <param name="existing">When given, the previous/next links and Latest Posts name only posts whose pages exist (this one counts as existing).</param>
+    public async Task<PageOutput> BuildAsync(string slug, CancellationToken ct, PageExists? existing = null)
     {
         var lookup = await _reader.Queries.FindAsync(slug, ct);
         var site = await _reader.SiteAsync(ct);
         switch (lookup)
         {
             case PostLookup.Found(var found):
-                return await PostAsync(found, site, ct);
+                return await PostAsync(found, site, existing, ct);
             case PostLookup.Moved(var target):
                 var url = PagePaths.Post(target);
                 var view = new PageView
@@ -40,21 +41,28 @@ public sealed class PostPageBuilder
         }
     }
 
-    private async Task<PageOutput> PostAsync(PublishedPost found, SiteView site, CancellationToken ct)
+    private async Task<PageOutput> PostAsync(PublishedPost found, SiteView site, PageExists? existing, CancellationToken ct)
     {
         var post = found.Entry.Post;
         var path = PagePaths.Post(post.Slug);
         var author = await _reader.PersonAsync(post.Author, site.BaseUrl, ct);
         var reviewer = await _reader.PersonAsync(post.ReviewedBy, site.BaseUrl, ct);
         var (newer, older) = await _reader.NeighboursAsync(post, ct);
+        PageExists? linkable = existing is null ? null : (key, token) => key == PageKeys.Post(post.Slug) ? Task.FromResult(true) : existing(key, token);
+        if (linkable is not null)
+        {
+            newer = newer is not null && await linkable(PageKeys.Post(newer.Slug), ct) ? newer : null;
+            older = older is not null && await linkable(PageKeys.Post(older.Slug), ct) ? older : null;
+        }
         var pageUrl = site.BaseUrl + path;
         var jsonLd = StructuredData.For(post, pageUrl, author?.Ld, reviewer?.Ld, site.Title, site.Language);
         var image = post.Image is null ? null : new ImageView(post.Image, post.ImageAlt, post.ImageWidth, post.ImageHeight);
+        // Whether the post is in the box is decided on the whole box, whatever this version shows of it.
         var latest = await _reader.LatestAsync(ct);
         var view = new PageView
         {
             Site = site,
-            Latest = latest,
+            Latest = linkable is null ? latest : await _reader.LatestAsync(ct, linkable),
             Head = new HeadView
             {
                 Title = post.Title + " | " + site.Title,

@@ -27,7 +27,7 @@ public sealed class SitePages
         PageKeys.Feeds => _feeds.SiteFeedsAsync(ct),
         PageKeys.Sitemap => _feeds.SitemapAsync(ct),
         PageKeys.NotFound => _lists.NotFoundAsync(ct),
-        _ when key.StartsWith(PageKeys.PostPrefix, StringComparison.Ordinal) => _posts.BuildAsync(key[PageKeys.PostPrefix.Length..], ct),
+        _ when key.StartsWith(PageKeys.PostPrefix, StringComparison.Ordinal) => _posts.BuildAsync(key[PageKeys.PostPrefix.Length..], ct, existing),
         _ when key.StartsWith(PageKeys.TagPrefix, StringComparison.Ordinal) => _lists.TagAsync(key[PageKeys.TagPrefix.Length..], ct, existing),
         _ when key.StartsWith(PageKeys.AuthorPrefix, StringComparison.Ordinal) => _lists.AuthorAsync(key[PageKeys.AuthorPrefix.Length..], ct, existing),
         _ when key.StartsWith(PageKeys.ArchivePrefix, StringComparison.Ordinal) => _lists.ArchiveAsync(PageKeys.ArchiveMonth(key), ct, existing),

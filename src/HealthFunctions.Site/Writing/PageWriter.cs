@@ -49,7 +49,12 @@ public sealed partial class PageWriter
     }
 
     /// <param name="mayRemove">Asked before a page is removed, with its stamp; false leaves it for now (<see cref="PageOutcome.RemovalWaiting"/>).</param>
-    public async Task<PageRefresh> RefreshAsync(string key, DateTimeOffset requested, bool allowRemove, CancellationToken ct, Func<PageStamp, Task<bool>>? mayRemove = null)
+    /// <param name="onlyExistingLinks">
+    /// Link only to posts whose pages exist (a post page written in its trigger run, while another
+    /// upload's page may not be there yet). When a link was left out, the page is stamped as rendered
+    /// at <see cref="DateTimeOffset.MinValue"/>, so the next message for it renders it in full.
+    /// </param>
+    public async Task<PageRefresh> RefreshAsync(string key, DateTimeOffset requested, bool allowRemove, CancellationToken ct, Func<PageStamp, Task<bool>>? mayRemove = null, bool onlyExistingLinks = false)
     {
         var paths = PageKeys.PathsOf(key);
         var primary = paths[^1];
@@ -62,7 +67,19 @@ public sealed partial class PageWriter
             }
 
             var started = _time.GetUtcNow();
-            var output = await _pages.BuildAsync(key, ct);
+            var leftOut = false;
+            PageExists? existing = null;
+            if (onlyExistingLinks)
+            {
+                existing = async (linked, token) =>
+                {
+                    var found = await ExistsAsync(linked, token);
+                    leftOut |= !found;
+                    return found;
+                };
+            }
+
+            var output = await _pages.BuildAsync(key, ct, existing);
             if (output.Exists)
             {
                 foreach (var file in output.Files.SkipLast(1))
@@ -71,7 +88,7 @@ public sealed partial class PageWriter
                 }
 
                 var last = output.Files[^1];
-                if (await _store.TryWriteAsync(new PageWrite(last, CacheControl(last.Kind), started, output.LinkedFrom), stamp, ct))
+                if (await _store.TryWriteAsync(new PageWrite(last, CacheControl(last.Kind), leftOut ? DateTimeOffset.MinValue : started, output.LinkedFrom), stamp, ct))
                 {
                     LogPage(key, PageOutcome.Written);
                     return new PageRefresh(PageOutcome.Written, stamp, output);

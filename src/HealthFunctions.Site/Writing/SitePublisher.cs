@@ -88,7 +88,7 @@ public sealed partial class SitePublisher : ISiteChangeNotifier
                 }
             }
 
-            var refresh = await _writer.RefreshAsync(PageKeys.Post(slug), now, allowRemove: false, ct);
+            var refresh = await _writer.RefreshAsync(PageKeys.Post(slug), now, allowRemove: false, ct, onlyExistingLinks: true);
             later.AddRange(Keys(refresh.Before?.LinkedFrom).Concat(Keys(refresh.Output?.LinkedFrom)).Distinct(StringComparer.Ordinal).Select(key => new PageMessage { Page = key, Requested = now }));
             if (InLatest(refresh.Before) || InLatest(refresh.Output?.LinkedFrom))
             {
