@@ -1,11 +1,15 @@
 namespace HealthFunctions.Api;
 
-/// <summary>A post in a listing: what a "Latest Posts" list shows. <see cref="Url"/> is the post's page on the site, <see cref="ApiUrl"/> this API's address of it.</summary>
+/// <summary>
+/// A post in a listing: what a "Latest Posts" list shows. <see cref="Updated"/> is when it last
+/// changed (its <c>updated</c> front matter, else its publish date). <see cref="Url"/> is the post's
+/// page on the site, <see cref="ApiUrl"/> this API's address of it.
+/// </summary>
 public sealed record PostSummary(
     string Slug,
     string Title,
     DateTimeOffset Published,
-    DateTimeOffset? Updated,
+    DateTimeOffset Updated,
     string Excerpt,
     int WordCount,
     int ReadingMinutes,

@@ -69,7 +69,7 @@ public sealed class PostsApi
             page.Items.Select(Summary).ToList(),
             next,
             next is null ? null : NextLink(pathAuthor is null ? "/api/posts" : $"/api/authors/{pathAuthor}/posts", limit, next, tag, pathAuthor is null ? author : null));
-        var newest = page.Items.Select(i => i.Updated ?? i.Published).DefaultIfEmpty().Max();
+        var newest = page.Items.Select(i => i.LastModified).DefaultIfEmpty().Max();
         return ApiResponse.Ok(body, TimeSpan.FromSeconds(_options.ListingMaxAgeSeconds), page.Items.Count > 0 ? newest : null);
     }
 
@@ -126,7 +126,7 @@ public sealed class PostsApi
                     found.Entry.HtmlLocation,
                     found.Html,
                     StructuredData.For(post, (site.BaseUrl ?? string.Empty) + url, Ld(author, site), Ld(reviewer, site), site.Title, site.Language));
-                return ApiResponse.Ok(detail, maxAge, post.Updated ?? post.Published);
+                return ApiResponse.Ok(detail, maxAge, post.LastModified);
             case PostLookup.Moved(var target):
                 return ApiResponse.MovedTo(PostUrl(target), maxAge);
             default:
@@ -140,7 +140,7 @@ public sealed class PostsApi
         entry.Slug,
         entry.Title,
         entry.Published,
-        entry.Updated,
+        entry.LastModified,
         entry.Excerpt,
         entry.WordCount,
         entry.ReadingMinutes,

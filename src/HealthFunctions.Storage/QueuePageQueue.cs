@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 using Azure.Storage.Queues;
 using HealthFunctions.Site;
@@ -12,9 +13,11 @@ public sealed class QueuePageQueue : IPageQueue
     private const int ParallelSends = 16;
 
     private readonly Lazy<Task<QueueClient>> _queue;
+    private readonly TimeProvider _time;
 
-    public QueuePageQueue(QueueServiceClient service, IOptions<SiteOptions> options)
+    public QueuePageQueue(QueueServiceClient service, IOptions<SiteOptions> options, TimeProvider time)
     {
+        _time = time;
         var client = service.GetQueueClient(options.Value.PageQueue);
         _queue = new Lazy<Task<QueueClient>>(async () =>
         {
@@ -27,8 +30,10 @@ public sealed class QueuePageQueue : IPageQueue
     {
         var queue = await _queue.Value;
         var visibility = delay > PageQueueing.MaxQueueDelay ? PageQueueing.MaxQueueDelay : delay;
+        var due = _time.GetUtcNow() + visibility;
+        var trace = Activity.Current?.Id;
         await Parallel.ForEachAsync(
-            messages,
+            messages.Select(message => message with { Due = due, TraceParent = message.TraceParent ?? trace }),
             new ParallelOptions { MaxDegreeOfParallelism = ParallelSends, CancellationToken = cancellationToken },
             async (message, ct) => await queue.SendMessageAsync(JsonSerializer.Serialize(message, PageWork.Json), visibility, TimeSpan.FromSeconds(-1), ct));
     }

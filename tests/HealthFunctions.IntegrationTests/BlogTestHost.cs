@@ -46,7 +46,6 @@ public sealed class BlogTestHost : IAsyncDisposable
             ["Publishing:HtmlContainer"] = $"html-{id}",
             ["Publishing:IndexTable"] = $"Index{id}",
             ["Publishing:MediaContainer"] = $"media-{id}",
-            ["Api:AllowedOrigins"] = "https://blog.example",
 
             // The suites share two cores; only the outage test needs the production read timeout (1 s).
             ["StorageReads:TimeoutSeconds"] = "10",
