@@ -136,19 +136,7 @@ public sealed class PostsApi
 
     public static string PostUrl(string slug) => "/api/posts/" + slug;
 
-    private PostSummary Summary(ListingEntry entry) => new(
-        entry.Slug,
-        entry.Title,
-        entry.Published,
-        entry.LastModified,
-        entry.Excerpt,
-        entry.WordCount,
-        entry.ReadingMinutes,
-        entry.Tags,
-        entry.Author,
-        PagePaths.Post(entry.Slug),
-        PostUrl(entry.Slug),
-        _html.LocationOf(entry.Slug));
+    private PostSummary Summary(ListingEntry entry) => PostSummary.From(entry, _html.LocationOf(entry.Slug));
 
     /// <summary>A person as JSON-LD names them: their profile page on the site when they have one.</summary>
     private static LdPerson? Ld(Person? person, SiteInfo site) =>
