@@ -87,11 +87,7 @@ public static partial class LocalHostApp
             .ValidateDataAnnotations()
             .ValidateOnStart();
 
-        foreach (var function in FunctionClasses.All)
-        {
-            services.AddTransient(function);
-        }
-
+        services.AddFunctionClasses();
         services.AddSingleton<BlobTriggerPoller>();
         services.AddHostedService(sp => sp.GetRequiredService<BlobTriggerPoller>());
         services.AddSingleton<QueueTriggerPoller>();

@@ -236,9 +236,8 @@ public sealed class ApiTests(AzuriteFixture azurite) : IAsyncLifetime
             .Order()
             .ToList();
 
-        var functions = typeof(ListPosts).Assembly.GetTypes()
-            .SelectMany(t => t.GetMethods())
-            .Select(m => (Method: m, Name: m.GetCustomAttribute<FunctionAttribute>()?.Name, Trigger: m.GetParameters().Select(p => p.GetCustomAttribute<HttpTriggerAttribute>()).FirstOrDefault(a => a is not null)))
+        var functions = FunctionClasses.Functions()
+            .Select(f => (f.Name, Trigger: f.Method.GetParameters().Select(p => p.GetCustomAttribute<HttpTriggerAttribute>()).FirstOrDefault(a => a is not null)))
             .Where(f => f.Trigger is not null && f.Name != nameof(UnknownRoute))
             .SelectMany(f => f.Trigger!.Methods!.Where(m => m != "head").Select(verb => $"{verb.ToUpperInvariant()} /{f.Trigger.Route} {f.Name}"))
             .Order()

@@ -79,10 +79,7 @@ public sealed class BlogTestHost : IAsyncDisposable
 
         services.AddSearch();
 
-        foreach (var function in typeof(ListPosts).Assembly.GetTypes().Where(t => t.Namespace == typeof(ListPosts).Namespace && t.IsClass && t.IsPublic && (site || t != typeof(RenderSitePage))))
-        {
-            services.AddTransient(function);
-        }
+        services.AddFunctionClasses(include: type => site || type != typeof(RenderSitePage));
 
         configure?.Invoke(services);
 
