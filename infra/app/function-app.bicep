@@ -115,8 +115,6 @@ var appSettings = [
   { name: 'Publishing__MediaContainer', value: mediaContainerName }
   { name: 'Publishing__MediaPathPrefix', value: mediaPathPrefix }
   { name: 'Publishing__MediaBaseUrl', value: mediaBaseUrl }
-  // CORS origins as the app itself sees them (the platform CORS below uses the same list).
-  { name: 'Api__AllowedOrigins', value: join(allowedOrigins, ',') }
   // The blog's public address, for absolute links in the feed and sitemap (posts are at /{slug}/).
   { name: 'Api__SiteUrl', value: siteUrl }
   // The static site: pages written into the static website's container, page work through a queue.
@@ -162,6 +160,7 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
     siteConfig: {
       minTlsVersion: '1.2'
       scmMinTlsVersion: '1.2'
+      // CORS has one home, the platform: the app sets no CORS header of its own.
       cors: {
         allowedOrigins: allowedOrigins
         supportCredentials: false

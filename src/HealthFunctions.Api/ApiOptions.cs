@@ -5,9 +5,6 @@ public sealed class ApiOptions
 {
     public const string SectionName = "Api";
 
-    /// <summary>Front-end origins allowed to call the API from a browser, comma-separated (<c>*</c> allows any).</summary>
-    public string AllowedOrigins { get; set; } = string.Empty;
-
     /// <summary>Seconds browsers and CDNs may cache listings before asking again (they revalidate with the ETag).</summary>
     public int ListingMaxAgeSeconds { get; set; } = 60;
 
@@ -23,7 +20,4 @@ public sealed class ApiOptions
     public string SiteTitle { get; set; } = "Trending Health And Medical Information For Healthy Living";
 
     public string SiteDescription { get; set; } = "Health and medical articles for healthy living.";
-
-    public IReadOnlyList<string> Origins =>
-        AllowedOrigins.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }

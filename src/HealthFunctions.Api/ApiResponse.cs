@@ -5,8 +5,6 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.WebUtilities;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace HealthFunctions.Api;
 
@@ -112,8 +110,6 @@ public sealed class ApiResponse : IActionResult
     {
         var request = context.HttpContext.Request;
         var response = context.HttpContext.Response;
-        ApplyCors(context.HttpContext);
-
         if (CacheControl is not null)
         {
             response.Headers.CacheControl = CacheControl;
@@ -177,33 +173,6 @@ public sealed class ApiResponse : IActionResult
         }
 
         return false;
-    }
-
-    private static void ApplyCors(HttpContext context)
-    {
-        var origin = context.Request.Headers.Origin.ToString();
-        if (string.IsNullOrEmpty(origin))
-        {
-            return;
-        }
-
-        var options = context.RequestServices?.GetService<IOptions<ApiOptions>>()?.Value;
-        var allowed = options?.Origins ?? [];
-        if (allowed.Contains("*"))
-        {
-            context.Response.Headers.AccessControlAllowOrigin = "*";
-        }
-        else if (allowed.Contains(origin, StringComparer.OrdinalIgnoreCase))
-        {
-            context.Response.Headers.AccessControlAllowOrigin = origin;
-            context.Response.Headers.Vary = "Origin";
-        }
-        else
-        {
-            return;
-        }
-
-        context.Response.Headers.AccessControlExposeHeaders = "ETag, Last-Modified, Location";
     }
 
     private sealed record ProblemBody(string Type, string Title, int Status, string Detail, string? Parameter);

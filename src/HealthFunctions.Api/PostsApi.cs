@@ -69,7 +69,7 @@ public sealed class PostsApi
             page.Items.Select(Summary).ToList(),
             next,
             next is null ? null : NextLink(pathAuthor is null ? "/api/posts" : $"/api/authors/{pathAuthor}/posts", limit, next, tag, pathAuthor is null ? author : null));
-        var newest = page.Items.Select(i => i.Updated ?? i.Published).DefaultIfEmpty().Max();
+        var newest = page.Items.Select(i => i.LastModified).DefaultIfEmpty().Max();
         return ApiResponse.Ok(body, TimeSpan.FromSeconds(_options.ListingMaxAgeSeconds), page.Items.Count > 0 ? newest : null);
     }
 
@@ -126,7 +126,7 @@ public sealed class PostsApi
                     found.Entry.HtmlLocation,
                     found.Html,
                     StructuredData.For(post, (site.BaseUrl ?? string.Empty) + url, Ld(author, site), Ld(reviewer, site), site.Title, site.Language));
-                return ApiResponse.Ok(detail, maxAge, post.Updated ?? post.Published);
+                return ApiResponse.Ok(detail, maxAge, post.LastModified);
             case PostLookup.Moved(var target):
                 return ApiResponse.MovedTo(PostUrl(target), maxAge);
             default:
@@ -136,19 +136,7 @@ public sealed class PostsApi
 
     public static string PostUrl(string slug) => "/api/posts/" + slug;
 
-    private PostSummary Summary(ListingEntry entry) => new(
-        entry.Slug,
-        entry.Title,
-        entry.Published,
-        entry.Updated,
-        entry.Excerpt,
-        entry.WordCount,
-        entry.ReadingMinutes,
-        entry.Tags,
-        entry.Author,
-        PagePaths.Post(entry.Slug),
-        PostUrl(entry.Slug),
-        _html.LocationOf(entry.Slug));
+    private PostSummary Summary(ListingEntry entry) => PostSummary.From(entry, _html.LocationOf(entry.Slug));
 
     /// <summary>A person as JSON-LD names them: their profile page on the site when they have one.</summary>
     private static LdPerson? Ld(Person? person, SiteInfo site) =>

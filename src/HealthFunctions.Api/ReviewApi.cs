@@ -25,6 +25,6 @@ public sealed class ReviewApi
             }
 
             var due = await _review.ListDueAsync(cancellationToken);
-            return ApiResponse.Private(new ReviewDueList(due.Select(d => new ReviewDueItem(d.Slug, d.Title, d.ReviewedBy, d.LastReviewed, d.DueSince, PostsApi.PostUrl(d.Slug))).ToList()));
+            return ApiResponse.Private(new ReviewDueList(due.Select(ReviewDueItem.From).ToList()));
         });
 }

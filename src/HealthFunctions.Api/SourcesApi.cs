@@ -39,19 +39,10 @@ public sealed class SourcesApi
         {
             if (state is null || string.Equals(record.State.ToString(), state, StringComparison.OrdinalIgnoreCase))
             {
-                items.Add(new SourceStatus(record.BlobName, record.Kind.ToString(), record.State.ToString(), record.Message, record.Warnings, record.Slug, record.ProcessedAt));
+                items.Add(SourceStatus.From(record));
             }
         }
 
-        var ordered = items
-            .OrderBy(i => i.State switch
-            {
-                nameof(SourceState.Failed) or nameof(SourceState.Conflict) => 0,
-                nameof(SourceState.Ignored) => 1,
-                _ => 2,
-            })
-            .ThenBy(i => i.Blob, StringComparer.Ordinal)
-            .ToList();
-        return ApiResponse.Private(new SourceStatusList(ordered));
+        return ApiResponse.Private(new SourceStatusList(SourceStatus.FailuresFirst(items)));
     }
 }

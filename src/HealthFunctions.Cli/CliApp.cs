@@ -50,26 +50,31 @@ public static class CliApp
         reindex.SetAction((parse, ct) => WithServicesAsync(parse.GetValue(connection), settings, stderr, services =>
             CliCommands.ReindexAsync(services, parse.GetValue(parallelism), stdout, stderr, ct)));
 
+        var asJson = new Option<bool>("--json") { Description = "Print JSON for scripts, in the shape the HTTP API answers with." };
+
         var list = new Command("list", "Print the latest-posts listing the HTTP API serves.");
         var limit = new Option<int>("--limit", "-n") { Description = $"How many posts (1 to {PostQueries.MaxPageSize}).", DefaultValueFactory = _ => PostsApi.DefaultLimit };
         var tag = new Option<string?>("--tag") { Description = "Only posts with this tag." };
         list.Options.Add(connection);
         list.Options.Add(limit);
         list.Options.Add(tag);
+        list.Options.Add(asJson);
         list.SetAction((parse, ct) => WithServicesAsync(parse.GetValue(connection), settings, stderr, services =>
-            CliCommands.ListAsync(services, parse.GetValue(limit), parse.GetValue(tag), stdout, stderr, ct)));
+            CliCommands.ListAsync(services, parse.GetValue(limit), parse.GetValue(tag), parse.GetValue(asJson), stdout, stderr, ct)));
 
         var reviewDue = new Command("review-due", "List the public posts due for medical review (never reviewed, or reviewed longer ago than Review:MaxAgeMonths), oldest first.");
         reviewDue.Options.Add(connection);
+        reviewDue.Options.Add(asJson);
         reviewDue.SetAction((parse, ct) => WithServicesAsync(parse.GetValue(connection), settings, stderr, services =>
-            CliCommands.ReviewDueAsync(services, stdout, ct)));
+            CliCommands.ReviewDueAsync(services, parse.GetValue(asJson), stdout, ct)));
 
         var status = new Command("status", "Show what happened to each uploaded file (failures first).");
         var failedOnly = new Option<bool>("--failed") { Description = "Only files that could not be published." };
         status.Options.Add(connection);
         status.Options.Add(failedOnly);
+        status.Options.Add(asJson);
         status.SetAction((parse, ct) => WithServicesAsync(parse.GetValue(connection), settings, stderr, services =>
-            CliCommands.StatusAsync(services, parse.GetValue(failedOnly), stdout, ct)));
+            CliCommands.StatusAsync(services, parse.GetValue(failedOnly), parse.GetValue(asJson), stdout, ct)));
 
         var root = new RootCommand("HealthFunctions: publish Markdown posts to the blog's storage and index.")
         {

@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Text.Json;
+using HealthFunctions.Api;
 using HealthFunctions.Publishing.Index;
 using HealthFunctions.Publishing.Media;
 using HealthFunctions.Publishing.Queries;
@@ -85,7 +87,7 @@ internal static class CliCommands
         return report.Results.Any(r => r.IsRejected) ? 1 : 0;
     }
 
-    public static async Task<int> ListAsync(IServiceProvider services, int limit, string? tag, TextWriter stdout, TextWriter stderr, CancellationToken ct)
+    public static async Task<int> ListAsync(IServiceProvider services, int limit, string? tag, bool asJson, TextWriter stdout, TextWriter stderr, CancellationToken ct)
     {
         if (limit is < 1 or > PostQueries.MaxPageSize)
         {
@@ -94,6 +96,14 @@ internal static class CliCommands
         }
 
         var page = await services.GetRequiredService<PostQueries>().ListAsync(tag, null, null, limit, ct);
+        if (asJson)
+        {
+            var html = services.GetRequiredService<IHtmlStore>();
+            var items = page.Items.Select(entry => PostSummary.From(entry, html.LocationOf(entry.Slug))).ToList();
+            await stdout.WriteLineAsync(JsonSerializer.Serialize(new CliPostList(items, page.ContinueAfter is not null), CliJson.Indented));
+            return 0;
+        }
+
         foreach (var post in page.Items)
         {
             await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{post.Published:d MMMM yyyy}  {post.Slug}  {post.Title}  ({post.WordCount} words)"));
@@ -104,35 +114,52 @@ internal static class CliCommands
         return 0;
     }
 
-    public static async Task<int> StatusAsync(IServiceProvider services, bool failedOnly, TextWriter stdout, CancellationToken ct)
+    /// <summary>Exit code 1 when any listed file could not be published, so scripts can stop on it.</summary>
+    public static async Task<int> StatusAsync(IServiceProvider services, bool failedOnly, bool asJson, TextWriter stdout, CancellationToken ct)
     {
-        var records = new List<SourceRecord>();
+        var statuses = new List<SourceStatus>();
         await foreach (var record in services.GetRequiredService<IPostIndex>().ListSourcesAsync(ct))
         {
-            if (!failedOnly || record.State is SourceState.Failed or SourceState.Conflict)
+            var status = SourceStatus.From(record);
+            if (!failedOnly || status.IsFailure)
             {
-                records.Add(record);
+                statuses.Add(status);
             }
         }
 
-        foreach (var record in records.OrderBy(r => r.State switch { SourceState.Failed or SourceState.Conflict => 0, SourceState.Ignored => 1, _ => 2 }).ThenBy(r => r.BlobName, StringComparer.Ordinal))
+        var ordered = SourceStatus.FailuresFirst(statuses);
+        if (asJson)
         {
-            var detail = record.Message is null ? string.Empty : $": {record.Message}";
-            await stdout.WriteLineAsync($"{record.State.ToString().ToLowerInvariant(),-9} {record.BlobName}{(record.Slug is null ? string.Empty : $" -> {record.Slug}")}{detail}");
-            foreach (var warning in record.Warnings)
+            await stdout.WriteLineAsync(JsonSerializer.Serialize(new SourceStatusList(ordered), CliJson.Indented));
+        }
+        else
+        {
+            foreach (var status in ordered)
             {
-                await stdout.WriteLineAsync($"          warning: {warning}");
+                var detail = status.Message is null ? string.Empty : $": {status.Message}";
+                await stdout.WriteLineAsync($"{status.State.ToLowerInvariant(),-9} {status.Blob}{(status.Slug is null ? string.Empty : $" -> {status.Slug}")}{detail}");
+                foreach (var warning in status.Warnings)
+                {
+                    await stdout.WriteLineAsync($"          warning: {warning}");
+                }
             }
+
+            await stdout.WriteLineAsync($"{ordered.Count} file(s).");
         }
 
-        await stdout.WriteLineAsync($"{records.Count} file(s).");
-        return records.Any(r => r.State is SourceState.Failed or SourceState.Conflict) ? 1 : 0;
+        return ordered.Any(s => s.IsFailure) ? 1 : 0;
     }
 
     /// <summary>Prints the public posts due for medical review, oldest review first.</summary>
-    public static async Task<int> ReviewDueAsync(IServiceProvider services, TextWriter stdout, CancellationToken ct)
+    public static async Task<int> ReviewDueAsync(IServiceProvider services, bool asJson, TextWriter stdout, CancellationToken ct)
     {
         var due = await services.GetRequiredService<ReviewPolicy>().ListDueAsync(ct);
+        if (asJson)
+        {
+            await stdout.WriteLineAsync(JsonSerializer.Serialize(new ReviewDueList(due.Select(ReviewDueItem.From).ToList()), CliJson.Indented));
+            return 0;
+        }
+
         foreach (var item in due)
         {
             var reviewed = item.LastReviewed is { } date ? $"reviewed {date:yyyy-MM-dd} by {item.ReviewedBy}" : "never reviewed";

@@ -12,3 +12,6 @@ internal static class CliJson
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 }
+
+/// <summary><c>list --json</c>: the listing's items as <c>GET /api/posts</c> shows them, and whether more follow.</summary>
+internal sealed record CliPostList(IReadOnlyList<HealthFunctions.Api.PostSummary> Items, bool More);

@@ -3,6 +3,7 @@ using HealthFunctions.Publishing;
 using HealthFunctions.Search;
 using HealthFunctions.Site;
 using HealthFunctions.Storage;
+using HealthFunctions.Telemetry;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Options;
 
@@ -32,12 +33,14 @@ public static partial class LocalHostApp
         }
 
         // The same registrations as src/HealthFunctions/Program.cs.
+        builder.Logging.AddAppLogFilters();
         builder.Services
             .AddPublishing(builder.Configuration)
             .AddPublishingStorage(builder.Configuration)
             .AddStaticSite(builder.Configuration)
             .AddSearch()
-            .AddPublicApi(builder.Configuration);
+            .AddPublicApi(builder.Configuration)
+            .AddAppTelemetry(builder.Configuration);
 
         builder.Services.AddLocalFunctionsHost(builder.Configuration);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestLineSize = ProblemAnswers.MaxRequestLine);
@@ -84,19 +87,16 @@ public static partial class LocalHostApp
             .ValidateDataAnnotations()
             .ValidateOnStart();
 
-        foreach (var function in FunctionClasses.All)
-        {
-            services.AddTransient(function);
-        }
-
+        services.AddFunctionClasses();
         services.AddSingleton<BlobTriggerPoller>();
         services.AddHostedService(sp => sp.GetRequiredService<BlobTriggerPoller>());
         services.AddSingleton<QueueTriggerPoller>();
         services.AddHostedService(sp => sp.GetRequiredService<QueueTriggerPoller>());
         services.AddSingleton<SiteContainerFiles>();
 
-        // Browsers' CORS preflights, answered as the Functions host's CORS setting would, from the API's own list.
-        var origins = configuration.GetSection(ApiOptions.SectionName).Get<ApiOptions>()?.Origins ?? [];
+        // CORS is the platform's, not the app's: answered here as the Functions host answers it from
+        // Host.CORS in local.settings.json (and App Service from siteConfig.cors in Azure).
+        var origins = HostCors.Origins(configuration);
         services.AddCors(cors => cors.AddDefaultPolicy(policy =>
         {
             if (origins.Contains("*"))

@@ -4,6 +4,7 @@ using HealthFunctions.Publishing.Rendering;
 using HealthFunctions.Publishing.Review;
 using HealthFunctions.Publishing.Sources;
 using HealthFunctions.Publishing.Sync;
+using HealthFunctions.Publishing.Telemetry;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -24,6 +25,8 @@ public static class PublishingServiceCollectionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
+        services.AddMetrics();
+        services.TryAddSingleton<PublishingTelemetry>();
         services.AddPostRendering();
         services.TryAddSingleton<ISiteChangeNotifier>(NoSiteChanges.Instance);
         services.TryAddSingleton<IStorageFaults>(NetworkFaults.Instance);

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 using Azure.Storage.Queues;
 using HealthFunctions.Site;
@@ -11,25 +12,26 @@ public sealed class QueuePageQueue : IPageQueue
 {
     private const int ParallelSends = 16;
 
-    private readonly Lazy<Task<QueueClient>> _queue;
+    private readonly QueueClient _queue;
+    private readonly CreatedOnce _created;
+    private readonly TimeProvider _time;
 
-    public QueuePageQueue(QueueServiceClient service, IOptions<SiteOptions> options)
+    public QueuePageQueue(QueueServiceClient service, IOptions<SiteOptions> options, TimeProvider time)
     {
-        var client = service.GetQueueClient(options.Value.PageQueue);
-        _queue = new Lazy<Task<QueueClient>>(async () =>
-        {
-            await client.CreateIfNotExistsAsync();
-            return client;
-        });
+        _time = time;
+        _queue = service.GetQueueClient(options.Value.PageQueue);
+        _created = new CreatedOnce(() => _queue.CreateIfNotExistsAsync());
     }
 
     public async Task SendAsync(IEnumerable<PageMessage> messages, TimeSpan delay, CancellationToken cancellationToken)
     {
-        var queue = await _queue.Value;
+        await _created.EnsureAsync();
         var visibility = delay > PageQueueing.MaxQueueDelay ? PageQueueing.MaxQueueDelay : delay;
+        var due = _time.GetUtcNow() + visibility;
+        var trace = Activity.Current?.Id;
         await Parallel.ForEachAsync(
-            messages,
+            messages.Select(message => message with { Due = due, TraceParent = message.TraceParent ?? trace }),
             new ParallelOptions { MaxDegreeOfParallelism = ParallelSends, CancellationToken = cancellationToken },
-            async (message, ct) => await queue.SendMessageAsync(JsonSerializer.Serialize(message, PageWork.Json), visibility, TimeSpan.FromSeconds(-1), ct));
+            async (message, ct) => await _queue.SendMessageAsync(JsonSerializer.Serialize(message, PageWork.Json), visibility, TimeSpan.FromSeconds(-1), ct));
     }
 }

@@ -1,5 +1,6 @@
 using Azure.Core;
 using Azure.Identity;
+using HealthFunctions.Publishing.Text;
 using Microsoft.Extensions.Configuration;
 
 namespace HealthFunctions.Storage;
@@ -58,7 +59,7 @@ public sealed record StorageConnection(string? ConnectionString, Uri? BlobServic
     }
 
     private static Uri ParseUri(string name, string key, string value) =>
-        Uri.TryCreate(value, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http"
+        UrlSchemes.TryParseWeb(value, out var uri)
             ? uri
-            : throw new InvalidOperationException($"'{name}__{key}' must be an absolute https URI; it is '{value}'.");
+            : throw new InvalidOperationException($"'{name}__{key}' must be an absolute https (or, for the emulator, http) URI; it is '{value}'.");
 }

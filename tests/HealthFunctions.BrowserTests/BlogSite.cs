@@ -93,7 +93,7 @@ public class BlogSite : IAsyncLifetime
                 ["StorageReads:TimeoutSeconds"] = "10",
                 ["LocalHost:QueuePollSeconds"] = "0.1",
                 ["LocalHost:ServeSiteContainer"] = ServesStaticSite ? "true" : "false",
-                ["Api:AllowedOrigins"] = AllowedOrigin,
+                ["Host:CORS"] = AllowedOrigin,
                 ["LocalHost:FunctionKey"] = FunctionKey,
                 ["LocalHost:BlobPollSeconds"] = "0.2",
                 ["LocalHost:WebRoot"] = Path.Combine(RepositoryRoot.Find(), "web"),

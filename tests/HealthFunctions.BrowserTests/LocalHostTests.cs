@@ -92,17 +92,22 @@ public sealed class LocalHostTests(BlogSite site) : IClassFixture<BlogSite>
     }
 
     [Fact]
-    public async Task CorsPreflightsAreAnsweredForAllowedOriginsOnly()
+    public async Task CorsPreflightsAreAnsweredByTheHostForAllowedOriginsOnOnEveryRoute()
     {
         using var http = site.Http();
 
-        var allowed = await http.SendAsync(Preflight(BlogSite.AllowedOrigin));
-        var other = await http.SendAsync(Preflight("https://elsewhere.example"));
-        var get = await http.SendAsync(new HttpRequestMessage(HttpMethod.Get, "/api/posts") { Headers = { { "Origin", BlogSite.AllowedOrigin } } });
+        foreach (var path in new[] { "/api/posts", "/api/posts/some-post", "/api/search?q=sleep", "/api/authors/jane-doe/posts" })
+        {
+            var allowed = await http.SendAsync(Preflight(BlogSite.AllowedOrigin, path));
+            var other = await http.SendAsync(Preflight("https://elsewhere.example", path));
 
-        Assert.Equal(HttpStatusCode.NoContent, allowed.StatusCode);
-        Assert.Equal(BlogSite.AllowedOrigin, allowed.Headers.GetValues("Access-Control-Allow-Origin").Single());
-        Assert.False(other.Headers.Contains("Access-Control-Allow-Origin"));
+            Assert.Equal(HttpStatusCode.NoContent, allowed.StatusCode);
+            Assert.Equal(BlogSite.AllowedOrigin, allowed.Headers.GetValues("Access-Control-Allow-Origin").Single());
+            Assert.Contains("if-none-match", string.Join(",", allowed.Headers.GetValues("Access-Control-Allow-Headers")), StringComparison.OrdinalIgnoreCase);
+            Assert.False(other.Headers.Contains("Access-Control-Allow-Origin"));
+        }
+
+        var get = await http.SendAsync(new HttpRequestMessage(HttpMethod.Get, "/api/posts") { Headers = { { "Origin", BlogSite.AllowedOrigin } } });
         Assert.Equal(BlogSite.AllowedOrigin, get.Headers.GetValues("Access-Control-Allow-Origin").Single());
     }
 
@@ -123,11 +128,12 @@ public sealed class LocalHostTests(BlogSite site) : IClassFixture<BlogSite>
     private static HttpRequestMessage WithKey(HttpMethod method, string path, string key) =>
         new(method, path) { Headers = { { "x-functions-key", key } } };
 
-    private static HttpRequestMessage Preflight(string origin)
+    private static HttpRequestMessage Preflight(string origin, string path)
     {
-        var request = new HttpRequestMessage(HttpMethod.Options, "/api/posts");
+        var request = new HttpRequestMessage(HttpMethod.Options, path);
         request.Headers.Add("Origin", origin);
         request.Headers.Add("Access-Control-Request-Method", "GET");
+        request.Headers.Add("Access-Control-Request-Headers", "if-none-match");
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("*/*"));
         return request;
     }

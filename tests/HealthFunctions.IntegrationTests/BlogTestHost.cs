@@ -46,7 +46,6 @@ public sealed class BlogTestHost : IAsyncDisposable
             ["Publishing:HtmlContainer"] = $"html-{id}",
             ["Publishing:IndexTable"] = $"Index{id}",
             ["Publishing:MediaContainer"] = $"media-{id}",
-            ["Api:AllowedOrigins"] = "https://blog.example",
 
             // The suites share two cores; only the outage test needs the production read timeout (1 s).
             ["StorageReads:TimeoutSeconds"] = "10",
@@ -80,10 +79,7 @@ public sealed class BlogTestHost : IAsyncDisposable
 
         services.AddSearch();
 
-        foreach (var function in typeof(ListPosts).Assembly.GetTypes().Where(t => t.Namespace == typeof(ListPosts).Namespace && t.IsClass && t.IsPublic && (site || t != typeof(RenderSitePage))))
-        {
-            services.AddTransient(function);
-        }
+        services.AddFunctionClasses(include: type => site || type != typeof(RenderSitePage));
 
         configure?.Invoke(services);
 

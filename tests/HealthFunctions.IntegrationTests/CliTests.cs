@@ -110,6 +110,40 @@ public sealed class CliTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ListStatusAndReviewDuePrintJsonForScriptsInTheApisShape()
+    {
+        Write("posts/2025-04-01-hydration.md", Posts.Markdown("Hydration basics", "2025-04-01", tags: "water", extra: "updated: 2025-05-01"));
+        Write("posts/2025-04-02-walking.md", Posts.Markdown("Walking daily", "2025-04-02"));
+        Write("posts/broken.md", "---\ntitle: Broken\ndraft: maybe\n---\nText");
+        await RunAsync("publish", Path.Combine(_folder, "posts"));
+        await RunAsync("reindex");
+
+        var list = await RunAsync("list", "--limit", "1", "--json");
+        var status = await RunAsync("status", "--json");
+        var due = await RunAsync("review-due", "--json");
+
+        Assert.Equal(0, list.Code);
+        var listing = JsonDocument.Parse(list.Stdout).RootElement;
+        var newest = Assert.Single(listing.GetProperty("items").EnumerateArray());
+        Assert.Equal("walking", newest.GetProperty("slug").GetString());
+        Assert.Equal("/walking/", newest.GetProperty("url").GetString());
+        Assert.Equal("/api/posts/walking", newest.GetProperty("apiUrl").GetString());
+        Assert.Equal(newest.GetProperty("published").GetString(), newest.GetProperty("updated").GetString());
+        Assert.True(listing.GetProperty("more").GetBoolean());
+
+        Assert.Equal(1, status.Code);
+        var files = JsonDocument.Parse(status.Stdout).RootElement.GetProperty("items").EnumerateArray().ToList();
+        Assert.Equal("broken.md", files[0].GetProperty("blob").GetString());
+        Assert.Equal("Failed", files[0].GetProperty("state").GetString());
+        Assert.Contains("'draft' (line 3)", files[0].GetProperty("message").GetString());
+        Assert.Equal(3, files.Count);
+
+        Assert.Equal(0, due.Code);
+        var dueItems = JsonDocument.Parse(due.Stdout).RootElement.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("slug").GetString()).ToList();
+        Assert.Equal(["hydration", "walking"], dueItems.Order());
+    }
+
+    [Fact]
     public async Task ListRejectsALimitOutOfRange()
     {
         var (code, _, stderr) = await RunAsync("list", "--limit", "500");

@@ -39,12 +39,7 @@ public sealed partial class InfraSettingsTests
     /// </summary>
     private static IEnumerable<string> RequiredSettings()
     {
-        var triggers = typeof(PublishOnUpload).Assembly.GetTypes()
-            .SelectMany(t => t.GetMethods())
-            .SelectMany(m => m.GetParameters())
-            .Select(p => p.GetCustomAttribute<BlobTriggerAttribute>())
-            .OfType<BlobTriggerAttribute>()
-            .ToList();
+        var triggers = FunctionClasses.Bindings<BlobTriggerAttribute>().ToList();
         Assert.NotEmpty(triggers);
 
         foreach (var trigger in triggers)
@@ -59,11 +54,7 @@ public sealed partial class InfraSettingsTests
             }
         }
 
-        foreach (var queue in typeof(PublishOnUpload).Assembly.GetTypes()
-            .SelectMany(t => t.GetMethods())
-            .SelectMany(m => m.GetParameters())
-            .Select(p => p.GetCustomAttribute<QueueTriggerAttribute>())
-            .OfType<QueueTriggerAttribute>())
+        foreach (var queue in FunctionClasses.Bindings<QueueTriggerAttribute>())
         {
             yield return $"{queue.Connection}__queueServiceUri";
             foreach (Match expression in AppSettingExpression().Matches(queue.QueueName))

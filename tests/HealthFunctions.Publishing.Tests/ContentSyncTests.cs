@@ -174,6 +174,7 @@ public sealed class ContentSyncTests
             options,
             NullLogger<ContentSync>.Instance,
             NoSiteChanges.Instance,
-            NetworkFaults.Instance);
+            NetworkFaults.Instance,
+            TestPosts.Telemetry(clock));
     }
 }

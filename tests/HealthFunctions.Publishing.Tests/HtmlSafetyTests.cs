@@ -1,6 +1,7 @@
 using AngleSharp.Dom;
 using HealthFunctions.Publishing.Rendering;
 using HealthFunctions.Publishing.Tests.Support;
+using HealthFunctions.Publishing.Text;
 
 namespace HealthFunctions.Publishing.Tests;
 
@@ -271,7 +272,7 @@ public sealed class HtmlSafetyTests
         // Guards the allow-lists themselves: a later edit adding one of these would need a very good reason.
         Assert.DoesNotContain(HtmlSafetyPolicy.Tags, tag => ForbiddenElements.Contains(tag));
         Assert.DoesNotContain(HtmlSafetyPolicy.Attributes, attribute => attribute.StartsWith("on", StringComparison.OrdinalIgnoreCase) || attribute is "srcdoc" or "formaction" or "action");
-        Assert.Equal(["http", "https", "mailto"], HtmlSafetyPolicy.Schemes.Order(StringComparer.Ordinal));
+        Assert.Equal(["http", "https", "mailto"], UrlSchemes.Allowed.Order(StringComparer.Ordinal));
     }
 
     private static void AssertInert(string html, string family)

@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using HealthFunctions.Publishing.Posts;
 using HealthFunctions.Publishing.Rendering;
 using HealthFunctions.Publishing.Tests.Support;
+using HealthFunctions.Publishing.Text;
 
 namespace HealthFunctions.Publishing.Tests;
 
@@ -137,7 +138,7 @@ public sealed partial class PostFormatDocTests
         {
             "**Tags:**" => HtmlSafetyPolicy.Tags,
             "**Attributes:**" => HtmlSafetyPolicy.Attributes.Append("style"),
-            _ => HtmlSafetyPolicy.Schemes,
+            _ => UrlSchemes.Allowed,
         };
 
         Assert.Equal(expected.Order(StringComparer.Ordinal), documented.Order(StringComparer.Ordinal));

@@ -3,6 +3,7 @@ using AngleSharp.Html;
 using AngleSharp.Html.Parser;
 using CsCheck;
 using HealthFunctions.Publishing.Rendering;
+using HealthFunctions.Publishing.Text;
 using Markdig;
 
 namespace HealthFunctions.Publishing.Tests;
@@ -114,8 +115,8 @@ public sealed class SafeHtmlPropertyTests
                 {
                     Assert.Contains(element.LocalName, HtmlSafetyPolicy.Tags);
                     Assert.DoesNotContain(element.Attributes, attribute => attribute.Name.StartsWith("on", StringComparison.OrdinalIgnoreCase));
-                    Assert.True(HtmlSafetyPolicy.IsAllowedUrl(element.GetAttribute("href")), element.OuterHtml);
-                    Assert.True(HtmlSafetyPolicy.IsAllowedUrl(element.GetAttribute("src")), element.OuterHtml);
+                    Assert.True(UrlSchemes.IsAllowed(element.GetAttribute("href")), element.OuterHtml);
+                    Assert.True(UrlSchemes.IsAllowed(element.GetAttribute("src")), element.OuterHtml);
                 }
             },
             iter: 400,

@@ -1,5 +1,6 @@
 using HealthFunctions.Publishing.Rendering;
 using HealthFunctions.Publishing.Tests.Support;
+using HealthFunctions.Publishing.Text;
 
 namespace HealthFunctions.Publishing.Tests;
 
@@ -154,6 +155,6 @@ public sealed class SafeHtmlRendererTests
     [InlineData("ftp://example.org/file", false)]
     public void Link_addresses_are_judged_as_a_browser_reads_them(string url, bool allowed)
     {
-        Assert.Equal(allowed, HtmlSafetyPolicy.IsAllowedUrl(url));
+        Assert.Equal(allowed, UrlSchemes.IsAllowed(url));
     }
 }

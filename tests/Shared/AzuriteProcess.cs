@@ -16,7 +16,11 @@ internal sealed class AzuriteProcess : IAsyncDisposable
     // Azurite's documented, public development account key (not a secret).
     private const string DevAccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
 
+    /// <summary>How many times a start on free ports is tried again after Azurite quit at once (another process took a port between choosing and binding it).</summary>
+    private const int StartAttempts = 3;
+
     private readonly Process? _process;
+    private readonly List<string> _errors = [];
 
     private AzuriteProcess(Process? process, string connectionString, int[] ports)
     {
@@ -40,12 +44,27 @@ internal sealed class AzuriteProcess : IAsyncDisposable
             return new AzuriteProcess(null, given, []);
         }
 
-        return await LaunchAsync(["--inMemoryPersistence"], [FreePort(), FreePort(), FreePort()]);
+        return await LaunchOnFreePortsAsync(["--inMemoryPersistence"]);
     }
 
     /// <summary>An Azurite of this test's own that stores its data under <paramref name="location"/>, on <paramref name="ports"/> (or free ones).</summary>
     public static Task<AzuriteProcess> StartPersistentAsync(string location, int[]? ports = null) =>
-        LaunchAsync(["--location", location], ports ?? [FreePort(), FreePort(), FreePort()]);
+        ports is null ? LaunchOnFreePortsAsync(["--location", location]) : LaunchAsync(["--location", location], ports);
+
+    private static async Task<AzuriteProcess> LaunchOnFreePortsAsync(string[] persistence)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await LaunchAsync(persistence, [FreePort(), FreePort(), FreePort()]);
+            }
+            catch (AzuriteExitedException) when (attempt < StartAttempts)
+            {
+                // Chosen ports can be taken by another process before Azurite binds them: choose again.
+            }
+        }
+    }
 
     private static async Task<AzuriteProcess> LaunchAsync(string[] persistence, int[] ports)
     {
@@ -75,10 +94,6 @@ internal sealed class AzuriteProcess : IAsyncDisposable
         }
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("Azurite did not start.");
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
         var started = new AzuriteProcess(
             process,
             $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={DevAccountKey};" +
@@ -89,6 +104,10 @@ internal sealed class AzuriteProcess : IAsyncDisposable
         {
             Description = persistence.Contains("--inMemoryPersistence") ? "Azurite (in memory) from node_modules" : "Azurite (persistent) from node_modules",
         };
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, line) => started.Remember(line.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
         try
         {
             await started.WaitForPortsAsync([blob, queue, table], TimeSpan.FromSeconds(60));
@@ -150,7 +169,14 @@ internal sealed class AzuriteProcess : IAsyncDisposable
             {
                 if (_process!.HasExited)
                 {
-                    throw new InvalidOperationException($"Azurite exited with code {_process.ExitCode} before it listened.");
+                    _process.WaitForExit();
+                    string errors;
+                    lock (_errors)
+                    {
+                        errors = string.Join(Environment.NewLine, _errors);
+                    }
+
+                    throw new AzuriteExitedException($"Azurite exited with code {_process.ExitCode} before it listened on ports {string.Join(", ", ports)}. Its error output: {errors}");
                 }
 
                 try
@@ -169,6 +195,17 @@ internal sealed class AzuriteProcess : IAsyncDisposable
 
     private const int Sigterm = 15;
 
+    private void Remember(string? line)
+    {
+        if (!string.IsNullOrWhiteSpace(line))
+        {
+            lock (_errors)
+            {
+                _errors.Add(line);
+            }
+        }
+    }
+
     [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "kill", SetLastError = true)]
     private static extern int SendSignal(int pid, int signal);
 
@@ -181,3 +218,6 @@ internal sealed class AzuriteProcess : IAsyncDisposable
 
     private static string Text(int port) => port.ToString(CultureInfo.InvariantCulture);
 }
+
+/// <summary>Azurite quit before it listened; the message carries what it wrote to stderr.</summary>
+internal sealed class AzuriteExitedException(string message) : InvalidOperationException(message);

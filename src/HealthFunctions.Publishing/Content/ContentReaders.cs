@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using HealthFunctions.Publishing.Posts;
+using HealthFunctions.Publishing.Text;
 using YamlDotNet.RepresentationModel;
 
 namespace HealthFunctions.Publishing.Content;
@@ -68,7 +69,7 @@ internal static partial class ContentReaders
                     break;
                 case "baseurl" or "url":
                     baseUrl = fields.Text(key, value) is { } url
-                        ? Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http"
+                        ? UrlSchemes.TryParseWeb(url, out _)
                             ? url.TrimEnd('/')
                             : throw new PostFormatException($"'{url}' is not an absolute http or https address.", key, fields.LineOf(value))
                         : null;

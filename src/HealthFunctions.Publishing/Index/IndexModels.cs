@@ -15,6 +15,9 @@ public sealed record ListingEntry
 
     public DateTimeOffset? Updated { get; init; }
 
+    /// <summary>When the post last changed, as it says itself: <see cref="Updated"/>, else <see cref="Published"/>.</summary>
+    public DateTimeOffset LastModified => Updated ?? Published;
+
     public required string Excerpt { get; init; }
 
     public required int WordCount { get; init; }

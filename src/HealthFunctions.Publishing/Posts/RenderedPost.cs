@@ -9,7 +9,11 @@ public sealed record RenderedPost
 
     public required DateTimeOffset Published { get; init; }
 
+    /// <summary>The front matter's <c>updated</c> date, when the post gives one.</summary>
     public DateTimeOffset? Updated { get; init; }
+
+    /// <summary>When the post last changed, as it says itself: <see cref="Updated"/>, else <see cref="Published"/>.</summary>
+    public DateTimeOffset LastModified => Updated ?? Published;
 
     public IReadOnlyList<string> Tags { get; init; } = [];
 

@@ -90,7 +90,7 @@ internal sealed class YamlFields(int firstLine)
     /// <summary>An absolute http or https address.</summary>
     public string? WebAddress(string field, YamlNode node) =>
         Text(field, node) is not { } value ? null
-        : Uri.TryCreate(value, UriKind.Absolute, out var uri) && IsWebLink(uri) ? uri.ToString()
+        : Uri.TryCreate(value, UriKind.Absolute, out var uri) && UrlSchemes.IsWeb(uri) ? uri.ToString()
         : throw new PostFormatException($"'{value}' is not an absolute http or https address.", field, LineOf(node));
 
     public DateTimeOffset? Date(string field, YamlNode node)
@@ -202,7 +202,7 @@ internal sealed class YamlFields(int firstLine)
             switch (item)
             {
                 case YamlScalarNode { Value: { Length: > 0 } text }:
-                    references.Add(Uri.TryCreate(text.Trim(), UriKind.Absolute, out var link) && IsWebLink(link)
+                    references.Add(Uri.TryCreate(text.Trim(), UriKind.Absolute, out var link) && UrlSchemes.IsWeb(link)
                         ? new PostReference(text.Trim(), link)
                         : new PostReference(text.Trim(), null));
                     break;
@@ -211,7 +211,7 @@ internal sealed class YamlFields(int firstLine)
                     Uri? url = null;
                     if (map.Children.TryGetValue(new YamlScalarNode("url"), out var u) && Text(field, u) is { } raw)
                     {
-                        if (!Uri.TryCreate(raw, UriKind.Absolute, out url) || !IsWebLink(url))
+                        if (!Uri.TryCreate(raw, UriKind.Absolute, out url) || !UrlSchemes.IsWeb(url))
                         {
                             throw new PostFormatException($"'{PostLimits.Shorten(raw)}' is not an http or https link.", field, LineOf(u));
                         }
@@ -245,5 +245,4 @@ internal sealed class YamlFields(int firstLine)
         _ => 1,
     };
 
-    private static bool IsWebLink(Uri uri) => uri.Scheme is "http" or "https";
 }

@@ -1,6 +1,7 @@
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 using Ganss.Xss;
+using HealthFunctions.Publishing.Text;
 
 namespace HealthFunctions.Publishing.Rendering;
 
@@ -26,11 +27,6 @@ public sealed class HtmlSafetyPolicy
         "abbr", "loading",
     };
 
-    public static readonly IReadOnlySet<string> Schemes = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
-    {
-        "http", "https", "mailto",
-    };
-
     private readonly HtmlSanitizer _sanitizer;
 
     public HtmlSafetyPolicy()
@@ -39,7 +35,7 @@ public sealed class HtmlSafetyPolicy
         {
             AllowedTags = new HashSet<string>(Tags, StringComparer.OrdinalIgnoreCase),
             AllowedAttributes = new HashSet<string>(Attributes, StringComparer.OrdinalIgnoreCase),
-            AllowedSchemes = new HashSet<string>(Schemes, StringComparer.OrdinalIgnoreCase),
+            AllowedSchemes = new HashSet<string>(UrlSchemes.Allowed, StringComparer.OrdinalIgnoreCase),
             AllowedCssProperties = new HashSet<string>(["text-align"], StringComparer.OrdinalIgnoreCase),
             UriAttributes = new HashSet<string>(["href", "src", "cite", "action", "formaction", "longdesc", "poster", "background", "srcset", "xlink:href"], StringComparer.OrdinalIgnoreCase),
         });
@@ -55,48 +51,8 @@ public sealed class HtmlSafetyPolicy
     [ThreadStatic]
     private static HtmlParser? _threadParser;
 
-    /// <summary>What <see cref="IsAllowedUrl"/> accepts, in words, for messages to editors.</summary>
-    public const string AllowedUrlsText = "only http, https and mailto links and relative paths are allowed";
-
     /// <summary>Returns <paramref name="html"/> with everything outside the policy removed.</summary>
     public string Sanitize(string html) => _sanitizer.Sanitize(html);
-
-    /// <summary>
-    /// True when a link or image may point at <paramref name="url"/>: no scheme (a relative path, a
-    /// query or a fragment) or one of <see cref="Schemes"/>. The URL is read as a browser reads it:
-    /// tabs and line breaks anywhere are ignored, and so are control characters and spaces at either end.
-    /// Anything that looks like a scheme but is not an allowed one is refused.
-    /// </summary>
-    public static bool IsAllowedUrl(string? url) => SchemeOf(url) is not { } scheme || Schemes.Contains(scheme);
-
-    /// <summary>True for an http or https URL: a link that leaves the site.</summary>
-    public static bool IsWebUrl(string? url) => SchemeOf(url) is "http" or "https";
-
-    private static string? SchemeOf(string? url)
-    {
-        if (string.IsNullOrEmpty(url))
-        {
-            return null;
-        }
-
-        var cleaned = url.AsSpan().Trim(ControlsAndSpace);
-        if (cleaned.ContainsAny('\t', '\n', '\r'))
-        {
-            cleaned = new string(cleaned.ToArray().Where(c => c is not ('\t' or '\n' or '\r')).ToArray());
-        }
-
-        var colon = cleaned.IndexOf(':');
-        if (colon < 0)
-        {
-            return null;
-        }
-
-        var stop = cleaned.IndexOfAny('/', '?', '#');
-        return stop >= 0 && stop < colon ? null : cleaned[..colon].ToString().ToLowerInvariant();
-    }
-
-    /// <summary>C0 control characters and the space, which browsers strip from both ends of a URL.</summary>
-    private static readonly char[] ControlsAndSpace = Enumerable.Range(0, 0x21).Select(c => (char)c).ToArray();
 
     private static void Tighten(INode node)
     {

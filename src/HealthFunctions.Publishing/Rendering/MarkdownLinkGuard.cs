@@ -1,4 +1,5 @@
 using System.Globalization;
+using HealthFunctions.Publishing.Text;
 using Markdig.Renderers.Html;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
@@ -20,11 +21,11 @@ internal static class MarkdownLinkGuard
         var links = MarkdownWalk.Inlines(document, inline => inline is LinkInline or AutolinkInline);
         foreach (var link in links.OfType<LinkInline>())
         {
-            if (!HtmlSafetyPolicy.IsAllowedUrl(link.Url))
+            if (!UrlSchemes.IsAllowed(link.Url))
             {
                 warnings?.Add(link.IsImage
-                    ? $"image '{Shown(link.Url)}' was left out: {HtmlSafetyPolicy.AllowedUrlsText}."
-                    : $"link '{Shown(link.Url)}' was removed (its text is kept): {HtmlSafetyPolicy.AllowedUrlsText}.");
+                    ? $"image '{Shown(link.Url)}' was left out: {UrlSchemes.AllowedText}."
+                    : $"link '{Shown(link.Url)}' was removed (its text is kept): {UrlSchemes.AllowedText}.");
                 if (link.IsImage)
                 {
                     link.Remove();
@@ -41,7 +42,7 @@ internal static class MarkdownLinkGuard
             {
                 link.GetAttributes().AddPropertyIfNotExist("loading", "lazy");
             }
-            else if (HtmlSafetyPolicy.IsWebUrl(link.Url))
+            else if (UrlSchemes.IsWeb(link.Url))
             {
                 link.GetAttributes().AddPropertyIfNotExist("rel", "noopener noreferrer");
             }
@@ -54,12 +55,12 @@ internal static class MarkdownLinkGuard
                 continue;
             }
 
-            if (!HtmlSafetyPolicy.IsAllowedUrl(autolink.Url))
+            if (!UrlSchemes.IsAllowed(autolink.Url))
             {
-                warnings?.Add($"link '{Shown(autolink.Url)}' was removed (its text is kept): {HtmlSafetyPolicy.AllowedUrlsText}.");
+                warnings?.Add($"link '{Shown(autolink.Url)}' was removed (its text is kept): {UrlSchemes.AllowedText}.");
                 autolink.ReplaceBy(new LiteralInline(autolink.Url));
             }
-            else if (HtmlSafetyPolicy.IsWebUrl(autolink.Url))
+            else if (UrlSchemes.IsWeb(autolink.Url))
             {
                 autolink.GetAttributes().AddPropertyIfNotExist("rel", "noopener noreferrer");
             }

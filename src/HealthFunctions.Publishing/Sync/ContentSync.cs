@@ -3,6 +3,7 @@ using HealthFunctions.Publishing.Index;
 using HealthFunctions.Publishing.Media;
 using HealthFunctions.Publishing.Posts;
 using HealthFunctions.Publishing.Sources;
+using HealthFunctions.Publishing.Telemetry;
 using HealthFunctions.Publishing.Text;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -32,6 +33,7 @@ public sealed partial class ContentSync
     private readonly IStorageFaults _faults;
     private readonly ILogger<ContentSync> _logger;
     private readonly ISiteChangeNotifier _site;
+    private readonly PublishingTelemetry _telemetry;
 
     public ContentSync(
         ISourceStore sources,
@@ -44,8 +46,10 @@ public sealed partial class ContentSync
         IOptions<PublishingOptions> options,
         ILogger<ContentSync> logger,
         ISiteChangeNotifier site,
-        IStorageFaults faults)
+        IStorageFaults faults,
+        PublishingTelemetry telemetry)
     {
+        _telemetry = telemetry;
         _site = site;
         _sources = sources;
         _html = html;
@@ -67,6 +71,22 @@ public sealed partial class ContentSync
     public async Task<SyncResult> SyncAsync(string blobName, bool force, CancellationToken cancellationToken)
     {
         var kind = SourceNames.Classify(blobName, out var reason);
+        using var trace = _telemetry.StartPublish(blobName, kind);
+        try
+        {
+            var result = await SyncKindAsync(blobName, kind, reason, force, cancellationToken);
+            trace.Completed(result);
+            return result;
+        }
+        catch (Exception ex)
+        {
+            trace.Failed(ex);
+            throw;
+        }
+    }
+
+    private async Task<SyncResult> SyncKindAsync(string blobName, SourceKind kind, string reason, bool force, CancellationToken cancellationToken)
+    {
         if (kind == SourceKind.Ignored)
         {
             var ignored = await SyncIgnoredAsync(blobName, reason, cancellationToken);

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
+using AnyAscii;
 
 namespace HealthFunctions.Publishing.Text;
 
@@ -10,58 +11,42 @@ public static partial class Slugs
 {
     public const int MaxLength = 80;
 
-    private static readonly Dictionary<char, string> Letters = new()
-    {
-        ['ß'] = "ss",
-        ['æ'] = "ae",
-        ['Æ'] = "ae",
-        ['ø'] = "o",
-        ['Ø'] = "o",
-        ['œ'] = "oe",
-        ['Œ'] = "oe",
-        ['đ'] = "d",
-        ['Đ'] = "d",
-        ['ð'] = "d",
-        ['Ð'] = "d",
-        ['þ'] = "th",
-        ['Þ'] = "th",
-        ['ẞ'] = "ss",
-        ['ħ'] = "h",
-        ['Ħ'] = "h",
-        ['ł'] = "l",
-        ['Ł'] = "l",
-        ['ı'] = "i",
-        ['&'] = " and ",
-    };
-
     /// <summary>
-    /// Builds a slug. Accents are dropped (<c>Ünïcödé</c> → <c>unicode</c>); text with no Latin
-    /// letters or digits at all gets <c>post-</c> and a short hash of the text, so it stays stable.
+    /// Builds a slug. Letters of any script are spelled in ASCII by AnyAscii (<c>Ünïcödé</c> →
+    /// <c>unicode</c>, <c>Сон и здоровье</c> → <c>son-i-zdorove</c>, <c>수면 건강</c> →
+    /// <c>sumyeon-geongang</c>); symbols and emoji separate words. Text with no letters or digits at
+    /// all gets <c>post-</c> and a short hash of the text, so it stays stable.
     /// </summary>
     public static string From(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var decomposed = text.Normalize(NormalizationForm.FormKD);
-        var builder = new StringBuilder(decomposed.Length);
+        var builder = new StringBuilder(text.Length);
         var pendingHyphen = false;
-        foreach (var c in decomposed)
+        foreach (var rune in text.EnumerateRunes())
         {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
+            if (rune.IsAscii)
             {
-                continue;
-            }
-
-            if (Letters.TryGetValue(c, out var replacement))
-            {
-                foreach (var r in replacement)
+                if (rune.Value == '&')
                 {
-                    Append(r);
+                    Spell(" and ");
                 }
-
-                continue;
+                else
+                {
+                    Append((char)rune.Value);
+                }
             }
-
-            Append(c);
+            else if (rune.Value == '\u2019' || Rune.GetUnicodeCategory(rune) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark)
+            {
+                // A typographic apostrophe joins its word (don’t → dont); combining accents belong to their letter.
+            }
+            else if (Rune.IsLetterOrDigit(rune) || Rune.IsNumber(rune))
+            {
+                Spell(rune.ToString().Transliterate());
+            }
+            else
+            {
+                pendingHyphen = true;
+            }
         }
 
         var slug = builder.ToString().Trim('-');
@@ -78,6 +63,14 @@ public static partial class Slugs
         }
 
         return slug;
+
+        void Spell(string ascii)
+        {
+            foreach (var c in ascii)
+            {
+                Append(c);
+            }
+        }
 
         void Append(char c)
         {

@@ -40,6 +40,12 @@ public sealed record PageMessage
 
     /// <summary>Not to be done before this time (scheduled and expiring posts).</summary>
     public DateTimeOffset? NotBefore { get; init; }
+
+    /// <summary>The trace of the publish that sent it (W3C <c>traceparent</c>), so queue work joins that trace.</summary>
+    public string? TraceParent { get; init; }
+
+    /// <summary>When the queue makes it visible: how late it runs after that is the queue's lag.</summary>
+    public DateTimeOffset? Due { get; init; }
 }
 
 /// <summary>The Storage queue that carries page work.</summary>

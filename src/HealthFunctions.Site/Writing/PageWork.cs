@@ -1,5 +1,6 @@
 using System.Text.Json;
 using HealthFunctions.Publishing.Sync;
+using HealthFunctions.Publishing.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -26,9 +27,11 @@ public sealed partial class PageWork
     private readonly TimeProvider _time;
     private readonly SiteOptions _options;
     private readonly ILogger<PageWork> _logger;
+    private readonly PublishingTelemetry _telemetry;
 
-    public PageWork(PageWriter writer, SitePublisher publisher, SiteRebuilder rebuilder, SiteSweep sweep, IPageQueue queue, ContentSync sync, TimeProvider time, IOptions<SiteOptions> options, ILogger<PageWork> logger)
+    public PageWork(PageWriter writer, SitePublisher publisher, SiteRebuilder rebuilder, SiteSweep sweep, IPageQueue queue, ContentSync sync, TimeProvider time, IOptions<SiteOptions> options, ILogger<PageWork> logger, PublishingTelemetry telemetry)
     {
+        _telemetry = telemetry;
         _writer = writer;
         _publisher = publisher;
         _rebuilder = rebuilder;
@@ -58,6 +61,19 @@ public sealed partial class PageWork
             return;
         }
 
+        using var activity = _telemetry.StartPageWork(WorkName(message), message.Page ?? message.Resync, message.TraceParent, message.Due);
+        await HandleAsync(message, ct);
+    }
+
+    private static string WorkName(PageMessage message) =>
+        message.Resync is not null ? "resync"
+        : message.Rebuild ? "rebuild"
+        : message.Sidebars ? "sidebars"
+        : message.NotBefore is not null ? "scheduled"
+        : "page";
+
+    private async Task HandleAsync(PageMessage message, CancellationToken ct)
+    {
         var now = _time.GetUtcNow();
         if (message.NotBefore is { } due && due > now)
         {

@@ -1,5 +1,7 @@
+using System.Diagnostics.Metrics;
 using System.Text;
 using HealthFunctions.Publishing.Posts;
+using HealthFunctions.Publishing.Telemetry;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -20,6 +22,10 @@ internal static class TestPosts
             .BuildServiceProvider()
             .GetRequiredService<PostRenderer>();
     }
+
+    /// <summary>The pipeline's telemetry with nothing listening, as in a process without an exporter.</summary>
+    public static PublishingTelemetry Telemetry(TimeProvider? clock = null) =>
+        new(new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<IMeterFactory>(), clock ?? TimeProvider.System);
 
     /// <summary>Front matter with just a title and a date, so a test can focus on the body.</summary>
     public static string WithBody(string body) => $"---\ntitle: Test post\ndate: 2024-05-01\n---\n{body}\n";
