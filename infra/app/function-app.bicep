@@ -115,9 +115,8 @@ var appSettings = [
   { name: 'Publishing__MediaContainer', value: mediaContainerName }
   { name: 'Publishing__MediaPathPrefix', value: mediaPathPrefix }
   { name: 'Publishing__MediaBaseUrl', value: mediaBaseUrl }
-  // The blog's public address, for absolute links in the feed and sitemap (posts are at /{slug}/).
-  { name: 'Api__SiteUrl', value: siteUrl }
   // The static site: pages written into the static website's container, page work through a queue.
+  // Site__BaseUrl is the one base of every absolute link, in pages and in the API (posts are at /{slug}/).
   { name: 'Site__WebContainer', value: webContainerName }
   { name: 'Site__PageQueue', value: pageQueueName }
   { name: 'Site__BaseUrl', value: empty(siteUrl) ? staticWebsiteUri : siteUrl }

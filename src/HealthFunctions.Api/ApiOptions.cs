@@ -10,14 +10,4 @@ public sealed class ApiOptions
 
     /// <summary>Seconds a single post may be cached.</summary>
     public int PostMaxAgeSeconds { get; set; } = 300;
-
-    /// <summary>Public address of the blog (feed and sitemap links). Empty: the address the request came to.</summary>
-    public string SiteUrl { get; set; } = string.Empty;
-
-    /// <summary>Path of a post page on the blog, with <c>{slug}</c> in it.</summary>
-    public string PostPath { get; set; } = "/{slug}/";
-
-    public string SiteTitle { get; set; } = "Trending Health And Medical Information For Healthy Living";
-
-    public string SiteDescription { get; set; } = "Health and medical articles for healthy living.";
 }

@@ -1,3 +1,4 @@
+using HealthFunctions.Site;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -9,6 +10,7 @@ public static class ApiServiceCollectionExtensions
     public static IServiceCollection AddPublicApi(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<ApiOptions>().Bind(configuration.GetSection(ApiOptions.SectionName)).ValidateOnStart();
+        services.AddSiteFeeds();
         services.AddSingleton<ApiFailures>();
         services.AddSingleton<ApiRoutes>();
         services.AddSingleton<PostsApi>();

@@ -1,10 +1,10 @@
-using System.Globalization;
-using System.Text;
-using System.Xml;
-using HealthFunctions.Publishing.Index;
 using HealthFunctions.Publishing.Queries;
+using HealthFunctions.Publishing.Sources;
 using HealthFunctions.Publishing.Text;
+using HealthFunctions.Site;
+using HealthFunctions.Site.Pages;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace HealthFunctions.Api;
@@ -12,18 +12,16 @@ namespace HealthFunctions.Api;
 /// <summary>Site-wide endpoints built from the public listing: tags with counts, the RSS feed, the sitemap and the OpenAPI description.</summary>
 public sealed class SiteApi
 {
-    public const int FeedSize = 20;
-
     private readonly PostQueries _queries;
-    private readonly SiteInfoReader _site;
+    private readonly FeedBuilder _feeds;
     private readonly ApiOptions _options;
     private readonly ApiFailures _failures;
 
-    public SiteApi(PostQueries queries, SiteInfoReader site, IOptions<ApiOptions> options, ApiFailures failures)
+    public SiteApi(PostQueries queries, [FromKeyedServices(StorageRoles.Reads)] FeedBuilder feeds, IOptions<ApiOptions> options, ApiFailures failures)
     {
         _failures = failures;
         _queries = queries;
-        _site = site;
+        _feeds = feeds;
         _options = options.Value;
     }
 
@@ -56,102 +54,23 @@ public sealed class SiteApi
         return ApiResponse.Ok(new TagList(items), TimeSpan.FromSeconds(_options.ListingMaxAgeSeconds));
     }
 
-    /// <summary><c>GET /api/feed</c>: RSS 2.0 with the newest posts.</summary>
+    /// <summary><c>GET /api/feed</c>: the site's RSS 2.0 feed (feed.xml), newest posts with their whole articles, written by the same code as the site's.</summary>
     public Task<ApiResponse> FeedAsync(HttpRequest request, CancellationToken cancellationToken) =>
-        _failures.GuardAsync(request, () => RssAsync(request, cancellationToken));
+        _failures.GuardAsync(request, () => SiteFileAsync(request, ct => _feeds.SiteRssAsync(ct), cancellationToken));
 
-    private async Task<ApiResponse> RssAsync(HttpRequest request, CancellationToken cancellationToken)
-    {
-        if (new QueryReader(request).Error is { } error)
-        {
-            return error;
-        }
-
-        var page = await _queries.ListAsync(null, null, null, FeedSize, cancellationToken);
-        var info = await _site.GetAsync(cancellationToken);
-        var site = SiteUrl(request, info);
-        var xml = Write(writer =>
-        {
-            writer.WriteStartElement("rss");
-            writer.WriteAttributeString("version", "2.0");
-            writer.WriteAttributeString("xmlns", "atom", null, "http://www.w3.org/2005/Atom");
-            writer.WriteStartElement("channel");
-            writer.WriteElementString("title", info.Title);
-            writer.WriteElementString("link", site + "/");
-            writer.WriteElementString("description", info.Description ?? info.Title);
-            writer.WriteElementString("language", info.Language);
-            writer.WriteStartElement("atom", "link", "http://www.w3.org/2005/Atom");
-            writer.WriteAttributeString("href", $"{request.Scheme}://{request.Host}{request.PathBase}{request.Path}");
-            writer.WriteAttributeString("rel", "self");
-            writer.WriteAttributeString("type", "application/rss+xml");
-            writer.WriteEndElement();
-            if (page.Items.Count > 0)
-            {
-                writer.WriteElementString("lastBuildDate", Rfc822(page.Items.Max(i => i.Updated ?? i.Published)));
-            }
-
-            foreach (var post in page.Items)
-            {
-                var link = PostLink(site, post.Slug);
-                writer.WriteStartElement("item");
-                writer.WriteElementString("title", post.Title);
-                writer.WriteElementString("link", link);
-                writer.WriteElementString("description", post.Excerpt);
-                writer.WriteElementString("pubDate", Rfc822(post.Published));
-                writer.WriteStartElement("guid");
-                writer.WriteAttributeString("isPermaLink", "true");
-                writer.WriteString(link);
-                writer.WriteEndElement();
-                foreach (var tag in post.Tags)
-                {
-                    writer.WriteElementString("category", tag);
-                }
-
-                writer.WriteEndElement();
-            }
-
-            writer.WriteEndElement();
-            writer.WriteEndElement();
-        });
-        var newest = page.Items.Count > 0 ? page.Items.Max(i => i.Updated ?? i.Published) : (DateTimeOffset?)null;
-        return ApiResponse.Content(xml, "application/rss+xml; charset=utf-8", TimeSpan.FromSeconds(_options.ListingMaxAgeSeconds), newest);
-    }
-
-    /// <summary><c>GET /api/sitemap.xml</c>: every public post's page with its last change, but those marked <c>noindex</c> or canonical on another site.</summary>
+    /// <summary><c>GET /api/sitemap.xml</c>: the site's sitemap (sitemap.xml), without posts marked <c>noindex</c> or canonical on another site.</summary>
     public Task<ApiResponse> SitemapAsync(HttpRequest request, CancellationToken cancellationToken) =>
-        _failures.GuardAsync(request, () => UrlSetAsync(request, cancellationToken));
+        _failures.GuardAsync(request, () => SiteFileAsync(request, async ct => (await _feeds.SitemapAsync(ct)).Files.Single(f => f.Path == PagePaths.Sitemap), cancellationToken));
 
-    private async Task<ApiResponse> UrlSetAsync(HttpRequest request, CancellationToken cancellationToken)
+    private async Task<ApiResponse> SiteFileAsync(HttpRequest request, Func<CancellationToken, Task<SiteFile>> build, CancellationToken cancellationToken)
     {
         if (new QueryReader(request).Error is { } error)
         {
             return error;
         }
 
-        var site = SiteUrl(request, await _site.GetAsync(cancellationToken));
-        var posts = new List<ListingEntry>();
-        await foreach (var post in _queries.AllAsync(cancellationToken))
-        {
-            posts.Add(post);
-        }
-
-        var xml = Write(writer =>
-        {
-            writer.WriteStartElement("urlset", "http://www.sitemaps.org/schemas/sitemap/0.9");
-            writer.WriteStartElement("url");
-            writer.WriteElementString("loc", site + "/");
-            writer.WriteEndElement();
-            foreach (var post in posts.Where(p => p.InSitemap(site)))
-            {
-                writer.WriteStartElement("url");
-                writer.WriteElementString("loc", PostLink(site, post.Slug));
-                writer.WriteElementString("lastmod", (post.Updated ?? post.Published).ToUniversalTime().ToString("yyyy-MM-ddTHH:mm:ssK", CultureInfo.InvariantCulture));
-                writer.WriteEndElement();
-            }
-
-            writer.WriteEndElement();
-        });
-        return ApiResponse.Content(xml, "application/xml; charset=utf-8", TimeSpan.FromSeconds(_options.ListingMaxAgeSeconds));
+        var file = await build(cancellationToken);
+        return ApiResponse.Content(file.Content, file.ContentType, TimeSpan.FromSeconds(_options.ListingMaxAgeSeconds));
     }
 
     /// <summary><c>GET /api/openapi.json</c>: the API's OpenAPI description. It takes no parameters, like every other endpoint refuses unknown ones.</summary>
@@ -166,25 +85,5 @@ public sealed class SiteApi
         using var buffer = new MemoryStream();
         stream.CopyTo(buffer);
         return ApiResponse.Content(buffer.ToArray(), "application/json; charset=utf-8", TimeSpan.FromHours(1));
-    }
-
-    private static string SiteUrl(HttpRequest request, SiteInfo info) =>
-        (info.BaseUrl ?? $"{request.Scheme}://{request.Host}{request.PathBase}").TrimEnd('/');
-
-    private string PostLink(string site, string slug) => site + _options.PostPath.Replace("{slug}", slug, StringComparison.Ordinal);
-
-    private static string Rfc822(DateTimeOffset time) => time.ToUniversalTime().ToString("r", CultureInfo.InvariantCulture);
-
-    private static string Write(Action<XmlWriter> body)
-    {
-        var builder = new StringBuilder();
-        using (var writer = XmlWriter.Create(builder, new XmlWriterSettings { Indent = true, Encoding = Encoding.UTF8 }))
-        {
-            writer.WriteStartDocument();
-            body(writer);
-            writer.WriteEndDocument();
-        }
-
-        return builder.ToString().Replace("encoding=\"utf-16\"", "encoding=\"utf-8\"", StringComparison.Ordinal);
     }
 }

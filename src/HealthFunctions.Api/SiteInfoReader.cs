@@ -1,18 +1,19 @@
 using HealthFunctions.Publishing.Content;
 using HealthFunctions.Publishing.Sources;
 using HealthFunctions.Publishing.Text;
+using HealthFunctions.Site;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace HealthFunctions.Api;
 
-/// <summary>The site settings as the API uses them: site.yaml when uploaded, else the configured defaults; and people by slug or name.</summary>
+/// <summary>The site settings as the API uses them, resolved as pages resolve them (<see cref="SiteOptions.Resolve"/>); and people by slug or name.</summary>
 public sealed class SiteInfoReader
 {
     private readonly ISiteContentStore _content;
-    private readonly ApiOptions _options;
+    private readonly SiteOptions _options;
 
-    public SiteInfoReader([FromKeyedServices(StorageRoles.Reads)] ISiteContentStore content, IOptions<ApiOptions> options)
+    public SiteInfoReader([FromKeyedServices(StorageRoles.Reads)] ISiteContentStore content, IOptions<SiteOptions> options)
     {
         _content = content;
         _options = options.Value;
@@ -20,10 +21,9 @@ public sealed class SiteInfoReader
 
     public async Task<SiteInfo> GetAsync(CancellationToken cancellationToken)
     {
-        var site = await _content.GetSiteAsync(cancellationToken);
-        return site is null
-            ? new SiteInfo(_options.SiteTitle, _options.SiteDescription, null, NullIfEmpty(_options.SiteUrl), "en", null)
-            : new SiteInfo(site.Title, site.Description, site.AboutHtml, site.BaseUrl ?? NullIfEmpty(_options.SiteUrl), site.Language, site.DefaultAuthor);
+        var settings = await _content.GetSiteAsync(cancellationToken);
+        var site = _options.Resolve(settings);
+        return new SiteInfo(site.Title, site.Description, site.AboutHtml, site.BaseUrl, site.Language, settings?.DefaultAuthor);
     }
 
     /// <summary>A person named in front matter: their profile when <paramref name="nameOrSlug"/> names one, else just the name.</summary>
@@ -41,6 +41,4 @@ public sealed class SiteInfoReader
     }
 
     public static string AuthorUrl(string slug) => "/api/authors/" + slug;
-
-    private static string? NullIfEmpty(string value) => string.IsNullOrWhiteSpace(value) ? null : value.TrimEnd('/');
 }

@@ -1,4 +1,6 @@
 using System.ComponentModel.DataAnnotations;
+using HealthFunctions.Publishing.Content;
+using HealthFunctions.Site.Pages;
 
 namespace HealthFunctions.Site;
 
@@ -39,8 +41,28 @@ public sealed class SiteOptions
     [Range(1, 200)]
     public int FeedSize { get; set; } = 20;
 
-    /// <summary>Public address of the site when site.yaml has no <c>baseUrl</c> (links in feeds, sitemap, canonical URLs).</summary>
+    /// <summary>
+    /// Public address of the site when site.yaml has no <c>baseUrl</c>: the one base of every absolute
+    /// link, in pages (canonical URLs, JSON-LD), feeds and sitemaps, whether the pages or the API write them.
+    /// </summary>
+    [Required, Url]
     public string BaseUrl { get; set; } = "http://localhost";
+
+    /// <summary>The blog's title until site.yaml gives one.</summary>
+    [MinLength(1)]
+    public string Title { get; set; } = "Trending Health And Medical Information For Healthy Living";
+
+    /// <summary>The blog's short description until site.yaml gives one.</summary>
+    public string Description { get; set; } = "Health and medical articles for healthy living.";
+
+    /// <summary>The site as pages and the API show it: site.yaml's values where it has them, else these settings.</summary>
+    public SiteView Resolve(SiteSettings? site)
+    {
+        var baseUrl = (site?.BaseUrl ?? BaseUrl).TrimEnd('/');
+        return site is null
+            ? new SiteView(Title, Description, null, "en", baseUrl)
+            : new SiteView(site.Title, site.Description, site.AboutHtml, site.Language, baseUrl);
+    }
 
     /// <summary>Cache lifetime of post pages, in seconds.</summary>
     [Range(0, 31536000)]

@@ -22,11 +22,7 @@ public static class SiteServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddStaticSite(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<SiteOptions>()
-            .BindConfiguration(SiteOptions.SectionName)
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
-        services.TryAddSingleton(TimeProvider.System);
+        services.AddSiteFeeds();
         services.TryAddSingleton<IThemeSource, SourceThemeSource>();
         services.AddSingleton<ThemeTemplates>();
         services.AddSingleton<PageRenderer>();
@@ -38,7 +34,7 @@ public static class SiteServiceCollectionExtensions
             sp.GetRequiredService<ISiteContentStore>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<IOptions<SiteOptions>>()));
-        services.AddSingleton<FeedBuilder>();
+        services.TryAddSingleton<FeedBuilder>();
         services.AddSingleton<PostPageBuilder>();
         services.AddSingleton<ListPageBuilder>();
         services.AddSingleton<SitePages>();
@@ -48,6 +44,28 @@ public static class SiteServiceCollectionExtensions
         services.Replace(ServiceDescriptor.Singleton<ISiteChangeNotifier>(sp => sp.GetRequiredService<SitePublisher>()));
         services.AddSingleton<SiteSweep>();
         services.AddSingleton<PageWork>();
+        return services;
+    }
+
+    /// <summary>
+    /// The site's settings and its feed and sitemap writer as HTTP reads use them: keyed
+    /// <see cref="StorageRoles.Reads"/>, over the stores that fail fast, so <c>GET /api/feed</c> and
+    /// <c>GET /api/sitemap.xml</c> answer with the very documents the site serves.
+    /// </summary>
+    public static IServiceCollection AddSiteFeeds(this IServiceCollection services)
+    {
+        services.AddOptions<SiteOptions>()
+            .BindConfiguration(SiteOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddKeyedSingleton(StorageRoles.Reads, (sp, _) => new SiteReader(
+            sp.GetRequiredService<PostQueries>(),
+            sp.GetRequiredKeyedService<IPostIndex>(StorageRoles.Reads),
+            sp.GetRequiredKeyedService<ISiteContentStore>(StorageRoles.Reads),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<IOptions<SiteOptions>>()));
+        services.TryAddKeyedSingleton(StorageRoles.Reads, (sp, _) => new FeedBuilder(sp.GetRequiredKeyedService<SiteReader>(StorageRoles.Reads)));
         return services;
     }
 }

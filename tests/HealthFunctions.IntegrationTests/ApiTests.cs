@@ -164,8 +164,10 @@ public sealed class ApiTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.False(string.IsNullOrWhiteSpace(channel.Element("description")!.Value));
         var items = channel.Elements("item").ToList();
         Assert.Equal(["Newer", "Older & wiser"], items.Select(i => i.Element("title")!.Value));
-        Assert.Equal("https://api.example/b/", items[0].Element("link")!.Value);
+        Assert.Equal("https://blog.example/b/", items[0].Element("link")!.Value);
         Assert.Equal("Thu, 02 Jan 2025 00:00:00 GMT", items[0].Element("pubDate")!.Value);
+        XNamespace content = "http://purl.org/rss/1.0/modules/content/";
+        Assert.Contains("Plain words for the reader.", items[0].Element(content + "encoded")!.Value);
     }
 
     [Fact]
@@ -178,7 +180,24 @@ public sealed class ApiTests(AzuriteFixture azurite) : IAsyncLifetime
 
         XNamespace ns = "http://www.sitemaps.org/schemas/sitemap/0.9";
         var locs = XDocument.Parse(response.Body).Root!.Elements(ns + "url").Select(u => u.Element(ns + "loc")!.Value).ToList();
-        Assert.Equal(["https://api.example/", "https://api.example/a/"], locs);
+        Assert.Equal(["https://blog.example/", "https://blog.example/a/", "https://blog.example/2025/01/"], locs);
+    }
+
+    [Fact]
+    public async Task TheApisFeedAndSitemapAreTheSitesOwnDocuments()
+    {
+        await using var host = new BlogTestHost(azurite, site: true);
+        await host.UploadAndTriggerAsync("sleep.md", Posts.Markdown("Sleep hygiene", "2025-03-01", tags: "sleep"));
+        await host.UploadAndTriggerAsync("walk.md", Posts.Markdown("Walking", "2025-03-02", extra: "noindex: true"));
+        await host.SettleAsync();
+
+        var feed = await host.SendAsync("GET", "/api/feed", string.Empty, null, (r, ct) => host.Get<GetFeed>().RunAsync(r, ct));
+        var sitemap = await host.SendAsync("GET", "/api/sitemap.xml", string.Empty, null, (r, ct) => host.Get<GetSitemap>().RunAsync(r, ct));
+
+        Assert.Equal(await host.PageAsync("/feed.xml"), feed.Body);
+        Assert.Equal(await host.PageAsync("/sitemap.xml"), sitemap.Body);
+        Assert.DoesNotContain("/walk/", sitemap.Body);
+        Assert.Contains("https://blog.example/tags/sleep/", sitemap.Body);
     }
 
     [Fact]

@@ -73,6 +73,14 @@ public sealed class FeedBuilder
         return new PageOutput([new SiteFile(PagePaths.Atom, PageKind.Feed, SiteFiles.Atom, atom), rss], []);
     }
 
+    /// <summary>The whole site's RSS (feed.xml), as written to the site and served by <c>GET /api/feed</c>.</summary>
+    public async Task<SiteFile> SiteRssAsync(CancellationToken ct)
+    {
+        var site = await _reader.SiteAsync(ct);
+        var items = (await _reader.Queries.ListAsync(null, null, null, _reader.Options.FeedSize, ct)).Items;
+        return await RssAsync(site, items, PagePaths.Feed, site.Title, ct);
+    }
+
     public async Task<SiteFile> RssAsync(SiteView site, IReadOnlyList<ListingEntry> items, string path, string title, CancellationToken ct, IReadOnlyDictionary<string, string>? bodies = null)
     {
         bodies ??= await BodiesAsync(items, ct);

@@ -37,11 +37,7 @@ public sealed class SiteReader
 
     public async Task<SiteView> SiteAsync(CancellationToken ct)
     {
-        var site = await _content.GetSiteAsync(ct);
-        var baseUrl = (site?.BaseUrl ?? _options.BaseUrl).TrimEnd('/');
-        return site is null
-            ? new SiteView("Trending Health And Medical Information For Healthy Living", "Health and medical articles for healthy living.", null, "en", baseUrl)
-            : new SiteView(site.Title, site.Description, site.AboutHtml, site.Language, baseUrl);
+        return _options.Resolve(await _content.GetSiteAsync(ct));
     }
 
     /// <summary>The "Latest Posts" box; with <paramref name="existing"/>, only the posts whose pages exist.</summary>
