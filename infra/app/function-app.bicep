@@ -111,6 +111,8 @@ var appSettings = [
   { name: 'Publishing__HtmlContainer', value: htmlContainerName }
   { name: 'Publishing__IndexTable', value: indexTableName }
   { name: 'Search__Table', value: 'SearchIndex' }
+  // Related-posts recomputations beyond what one publish does itself (RefreshRelatedPosts).
+  { name: 'Related__Queue', value: 'related-posts' }
   { name: 'Review__MaxAgeMonths', value: '12' }
   { name: 'Publishing__MediaContainer', value: mediaContainerName }
   { name: 'Publishing__MediaPathPrefix', value: mediaPathPrefix }

@@ -1,6 +1,7 @@
 using HealthFunctions.Publishing.Content;
 using HealthFunctions.Publishing.Index;
 using HealthFunctions.Publishing.Queries;
+using HealthFunctions.Publishing.Related;
 using HealthFunctions.Publishing.Sources;
 using HealthFunctions.Publishing.Sync;
 using HealthFunctions.Site.Pages;
@@ -47,6 +48,7 @@ public static class SiteServiceCollectionExtensions
         services.AddSingleton<SitePublisher>();
         services.Replace(ServiceDescriptor.Singleton<ISiteChangeNotifier>(sp => sp.GetRequiredService<SitePublisher>()));
         services.AddSingleton<PageWork>();
+        services.AddSingleton<IRelatedListsChanged, RelatedPages>();
         return services;
     }
 }

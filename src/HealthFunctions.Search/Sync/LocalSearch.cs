@@ -59,6 +59,62 @@ public sealed partial class LocalSearch : IDisposable
         }
     }
 
+    /// <summary>
+    /// The index caught up with the change log now, whatever the refresh interval: for work that must
+    /// see a change another instance has just written (related-posts recomputation from the queue).
+    /// </summary>
+    public async Task<ISearchIndex> GetCurrentAsync(CancellationToken cancellationToken)
+    {
+        await _refresh.WaitAsync(cancellationToken);
+        try
+        {
+            if (_index is null)
+            {
+                await LoadAsync(cancellationToken);
+            }
+            else
+            {
+                await CatchUpAsync(_index, cancellationToken);
+            }
+
+            return _index!;
+        }
+        finally
+        {
+            _refresh.Release();
+        }
+    }
+
+    /// <summary>
+    /// Applies a change this instance has just stored, so work that follows it here sees it at once.
+    /// An index not loaded yet is left alone: its load reads the change from storage.
+    /// </summary>
+    public async Task ApplyAsync(SearchChange change, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        await _refresh.WaitAsync(cancellationToken);
+        try
+        {
+            if (_index is null)
+            {
+                return;
+            }
+
+            if (change.Document is { } document)
+            {
+                await _index.UpsertAsync(document, cancellationToken);
+            }
+            else
+            {
+                await _index.RemoveAsync(change.Slug, cancellationToken);
+            }
+        }
+        finally
+        {
+            _refresh.Release();
+        }
+    }
+
     /// <summary>Forgets the index; the next search loads it afresh from storage.</summary>
     public async Task ResetAsync(CancellationToken cancellationToken)
     {

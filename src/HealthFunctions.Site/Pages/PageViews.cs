@@ -77,6 +77,7 @@ public sealed record PostView
 
     public PersonView? Reviewer { get; init; }
 
+    /// <summary>The last medical review's date (<c>23 November 2022</c>), only when the post names both its reviewer and the date.</summary>
     public string? Reviewed { get; init; }
 
     public string? ReviewedIso { get; init; }
@@ -84,6 +85,9 @@ public sealed record PostView
     public LinkView? Newer { get; init; }
 
     public LinkView? Older { get; init; }
+
+    /// <summary>Up to five related posts (shared tags and similar text), each still published.</summary>
+    public IReadOnlyList<LinkView> Related { get; init; } = [];
 }
 
 /// <summary>A list of posts: home, a tag, an author or a month.</summary>
