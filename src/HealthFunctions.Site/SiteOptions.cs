@@ -38,6 +38,13 @@ public sealed class SiteOptions
     /// <summary>Public address of the site when site.yaml has no <c>baseUrl</c> (links in feeds, sitemap, canonical URLs).</summary>
     public string BaseUrl { get; set; } = "http://localhost";
 
+    /// <summary>
+    /// Where every page's search box sends its plain GET form (<c>?q=</c>): the search page in web/
+    /// (it calls <c>GET /api/search</c>, whatever origin the API is on). A path on the site or an https URL.
+    /// </summary>
+    [Required, RegularExpression(@"^(/[^\s""<>]*|https://[^\s""<>]+)$", ErrorMessage = "SearchUrl must be a path starting with / or an https URL.")]
+    public string SearchUrl { get; set; } = "/search.html";
+
     /// <summary>Cache lifetime of post pages, in seconds.</summary>
     [Range(0, 31536000)]
     public int PostMaxAgeSeconds { get; set; } = 3600;

@@ -4,8 +4,8 @@ namespace HealthFunctions.Site.Pages;
 // escaped by the template engine on output, except the ones whose names end in "Html", which hold
 // sanitised HTML and are written with the raw filter.
 
-/// <summary>The site's own settings as a page shows them.</summary>
-public sealed record SiteView(string Title, string? Description, string? AboutHtml, string Language, string BaseUrl);
+/// <summary>The site's own settings as a page shows them; <see cref="SearchUrl"/> is where the search box goes.</summary>
+public sealed record SiteView(string Title, string? Description, string? AboutHtml, string Language, string BaseUrl, string SearchUrl = "/search.html");
 
 public sealed record LinkView(string Title, string Url);
 

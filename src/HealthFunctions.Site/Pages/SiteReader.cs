@@ -41,8 +41,8 @@ public sealed class SiteReader
         var site = await _content.GetSiteAsync(ct);
         var baseUrl = (site?.BaseUrl ?? _options.BaseUrl).TrimEnd('/');
         return site is null
-            ? new SiteView("Trending Health And Medical Information For Healthy Living", "Health and medical articles for healthy living.", null, "en", baseUrl)
-            : new SiteView(site.Title, site.Description, site.AboutHtml, site.Language, baseUrl);
+            ? new SiteView("Trending Health And Medical Information For Healthy Living", "Health and medical articles for healthy living.", null, "en", baseUrl, _options.SearchUrl)
+            : new SiteView(site.Title, site.Description, site.AboutHtml, site.Language, baseUrl, _options.SearchUrl);
     }
 
     public async Task<IReadOnlyList<LatestView>> LatestAsync(CancellationToken ct)
