@@ -31,6 +31,7 @@ public static class SearchServiceCollectionExtensions
         services.TryAddSingleton<IRelatedListsChanged>(NoRelatedPages.Instance);
         services.AddSingleton<RelatedPostsUpdater>();
         services.AddSingleton<RelatedWork>();
+        services.AddSingleton<SearchChangePruner>();
 
         var inner = Resolver(services.LastOrDefault(d => d.ServiceType == typeof(ISiteChangeNotifier) && !d.IsKeyedService));
         services.Replace(ServiceDescriptor.Singleton<ISiteChangeNotifier>(sp => new SearchChangeNotifier(
@@ -39,6 +40,7 @@ public static class SearchServiceCollectionExtensions
             sp.GetRequiredService<ISearchDocumentStore>(),
             sp.GetRequiredService<LocalSearch>(),
             sp.GetRequiredService<RelatedPostsUpdater>(),
+            sp.GetRequiredService<SearchChangePruner>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<SearchChangeNotifier>>())));
         return services;

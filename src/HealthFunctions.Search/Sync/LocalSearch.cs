@@ -42,7 +42,7 @@ public sealed partial class LocalSearch : IDisposable
         await _refresh.WaitAsync(cancellationToken);
         try
         {
-            if (_index is null)
+            if (_index is null || TooOldToCatchUp())
             {
                 await LoadAsync(cancellationToken);
             }
@@ -68,7 +68,7 @@ public sealed partial class LocalSearch : IDisposable
         await _refresh.WaitAsync(cancellationToken);
         try
         {
-            if (_index is null)
+            if (_index is null || TooOldToCatchUp())
             {
                 await LoadAsync(cancellationToken);
             }
@@ -136,6 +136,10 @@ public sealed partial class LocalSearch : IDisposable
         _refresh.Dispose();
     }
 
+    /// <summary>The change log is pruned after <see cref="SearchOptions.ChangeRetentionHours"/>: past half of it, reload rather than trust it.</summary>
+    private bool TooOldToCatchUp() =>
+        _index is not null && _time.GetUtcNow() - _readUpTo > TimeSpan.FromHours(_options.ChangeRetentionHours) / 2;
+
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
         var started = _time.GetTimestamp();
@@ -150,6 +154,7 @@ public sealed partial class LocalSearch : IDisposable
         index.Load(documents);
         _readUpTo = readFrom;
         await CatchUpAsync(index, cancellationToken);
+        // A replaced index is left to the garbage collector, not disposed: a search may still be reading it.
         _index = index;
         LogLoaded(documents.Count, (long)_time.GetElapsedTime(started).TotalMilliseconds);
     }

@@ -20,16 +20,18 @@ public sealed partial class SearchChangeNotifier : ISiteChangeNotifier
     private readonly ISearchDocumentStore _store;
     private readonly LocalSearch _search;
     private readonly RelatedPostsUpdater _related;
+    private readonly SearchChangePruner _pruner;
     private readonly TimeProvider _time;
     private readonly ILogger<SearchChangeNotifier> _logger;
 
-    public SearchChangeNotifier(ISiteChangeNotifier inner, IPostIndex index, ISearchDocumentStore store, LocalSearch search, RelatedPostsUpdater related, TimeProvider time, ILogger<SearchChangeNotifier> logger)
+    public SearchChangeNotifier(ISiteChangeNotifier inner, IPostIndex index, ISearchDocumentStore store, LocalSearch search, RelatedPostsUpdater related, SearchChangePruner pruner, TimeProvider time, ILogger<SearchChangeNotifier> logger)
     {
         _inner = inner;
         _index = index;
         _store = store;
         _search = search;
         _related = related;
+        _pruner = pruner;
         _time = time;
         _logger = logger;
     }
@@ -43,6 +45,8 @@ public sealed partial class SearchChangeNotifier : ISiteChangeNotifier
             {
                 await _related.PostChangedAsync(slug, change.PreviousSlug, cancellationToken);
             }
+
+            await _pruner.MaybePruneAsync(cancellationToken);
         }
 
         await _inner.ChangedAsync(change, cancellationToken);
