@@ -111,6 +111,8 @@ var appSettings = [
   { name: 'Publishing__HtmlContainer', value: htmlContainerName }
   { name: 'Publishing__IndexTable', value: indexTableName }
   { name: 'Search__Table', value: 'SearchIndex' }
+  // Related-posts recomputations beyond what one publish does itself (RefreshRelatedPosts).
+  { name: 'Related__Queue', value: 'related-posts' }
   { name: 'Review__MaxAgeMonths', value: '12' }
   { name: 'Publishing__MediaContainer', value: mediaContainerName }
   { name: 'Publishing__MediaPathPrefix', value: mediaPathPrefix }
@@ -120,6 +122,8 @@ var appSettings = [
   { name: 'Site__WebContainer', value: webContainerName }
   { name: 'Site__PageQueue', value: pageQueueName }
   { name: 'Site__BaseUrl', value: empty(siteUrl) ? staticWebsiteUri : siteUrl }
+  // Every page's search box sends ?q= here: the search page beside the pages in $web, which calls /api/search.
+  { name: 'Site__SearchUrl', value: '/search.html' }
   // Telemetry, sent with an Entra ID token of the user-assigned identity.
   { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: appInsights.properties.ConnectionString }
   { name: 'APPLICATIONINSIGHTS_AUTHENTICATION_STRING', value: 'ClientId=${identityClientId};Authorization=AAD' }

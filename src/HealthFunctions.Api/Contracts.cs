@@ -71,7 +71,11 @@ public sealed record PostDetail(
     string ApiUrl,
     string HtmlPath,
     string Html,
-    object JsonLd);
+    object JsonLd,
+    IReadOnlyList<RelatedPostLink> Related);
+
+/// <summary>A related post (shared tags and similar text, newest first among equals), as the post response lists it.</summary>
+public sealed record RelatedPostLink(string Slug, string Title, DateTimeOffset Published, string Url, string ApiUrl);
 
 /// <summary>A writer or reviewer as shown beside a post. <see cref="Slug"/> and <see cref="Url"/> are set when a profile exists.</summary>
 public sealed record Person(string? Slug, string Name, string? Credentials, string? Avatar, string? Url);

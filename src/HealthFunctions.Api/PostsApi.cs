@@ -1,11 +1,13 @@
 using HealthFunctions.Publishing.Index;
 using HealthFunctions.Publishing.Queries;
+using HealthFunctions.Publishing.Related;
 using HealthFunctions.Publishing.Review;
 using HealthFunctions.Publishing.Sources;
 using HealthFunctions.Publishing.Text;
 using HealthFunctions.Site;
 using HealthFunctions.Site.Pages;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace HealthFunctions.Api;
@@ -24,9 +26,11 @@ public sealed class PostsApi
     private readonly ApiOptions _options;
     private readonly ApiFailures _failures;
     private readonly ReviewPolicy _review;
+    private readonly RelatedPostsReader _related;
 
-    public PostsApi(PostQueries queries, IHtmlStore html, SiteInfoReader site, IOptions<ApiOptions> options, ApiFailures failures, ReviewPolicy review)
+    public PostsApi(PostQueries queries, IHtmlStore html, SiteInfoReader site, IOptions<ApiOptions> options, ApiFailures failures, ReviewPolicy review, [FromKeyedServices(StorageRoles.Reads)] RelatedPostsReader related)
     {
+        _related = related;
         _review = review;
         _failures = failures;
         _queries = queries;
@@ -99,6 +103,7 @@ public sealed class PostsApi
                 var author = await _site.PersonAsync(post.Author, cancellationToken);
                 var reviewer = await _site.PersonAsync(post.ReviewedBy, cancellationToken);
                 var site = await _site.GetAsync(cancellationToken);
+                var related = await _related.ReadAsync(post.Slug, cancellationToken);
                 var detail = new PostDetail(
                     post.Slug,
                     post.Title,
@@ -125,7 +130,8 @@ public sealed class PostsApi
                     PostUrl(post.Slug),
                     found.Entry.HtmlLocation,
                     found.Html,
-                    StructuredData.For(post, (site.BaseUrl ?? string.Empty) + url, Ld(author, site), Ld(reviewer, site), site.Title, site.Language));
+                    StructuredData.For(post, (site.BaseUrl ?? string.Empty) + url, Ld(author, site), Ld(reviewer, site), site.Title, site.Language),
+                    related.Select(r => new RelatedPostLink(r.Slug, r.Title, r.Published, PagePaths.Post(r.Slug), PostUrl(r.Slug))).ToList());
                 return ApiResponse.Ok(detail, maxAge, post.LastModified);
             case PostLookup.Moved(var target):
                 return ApiResponse.MovedTo(PostUrl(target), maxAge);

@@ -1,6 +1,8 @@
 using HealthFunctions.Api;
+using HealthFunctions.Functions;
 using HealthFunctions.Publishing;
 using HealthFunctions.Search;
+using HealthFunctions.Search.Related;
 using HealthFunctions.Site;
 using HealthFunctions.Storage;
 using HealthFunctions.Telemetry;
@@ -90,8 +92,16 @@ public static partial class LocalHostApp
         services.AddFunctionClasses();
         services.AddSingleton<BlobTriggerPoller>();
         services.AddHostedService(sp => sp.GetRequiredService<BlobTriggerPoller>());
-        services.AddSingleton<QueueTriggerPoller>();
-        services.AddHostedService(sp => sp.GetRequiredService<QueueTriggerPoller>());
+        services.AddHostedService(sp => new QueueTriggerPoller(
+            sp,
+            sp.GetRequiredService<IOptions<SiteOptions>>().Value.PageQueue,
+            nameof(RenderSitePage),
+            (scope, message, ct) => scope.GetRequiredService<RenderSitePage>().RunAsync(message, ct)));
+        services.AddHostedService(sp => new QueueTriggerPoller(
+            sp,
+            sp.GetRequiredService<IOptions<RelatedOptions>>().Value.Queue,
+            nameof(RefreshRelatedPosts),
+            (scope, message, ct) => scope.GetRequiredService<RefreshRelatedPosts>().RunAsync(message, ct)));
         services.AddSingleton<SiteContainerFiles>();
 
         // CORS is the platform's, not the app's: answered here as the Functions host answers it from

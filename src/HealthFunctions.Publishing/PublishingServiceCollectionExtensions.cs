@@ -1,5 +1,7 @@
+using HealthFunctions.Publishing.Index;
 using HealthFunctions.Publishing.Posts;
 using HealthFunctions.Publishing.Queries;
+using HealthFunctions.Publishing.Related;
 using HealthFunctions.Publishing.Rendering;
 using HealthFunctions.Publishing.Review;
 using HealthFunctions.Publishing.Sources;
@@ -34,6 +36,12 @@ public static class PublishingServiceCollectionExtensions
         services.AddSingleton<Reindexer>();
         services.AddSingleton<PostQueries>();
         services.AddSingleton<ReviewPolicy>();
+        // Pages are written in the background through the retrying clients; HTTP reads use the fast-failing ones.
+        services.AddSingleton(sp => new RelatedPostsReader(sp.GetRequiredService<IRelatedPostStore>(), sp.GetRequiredService<IPostIndex>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddKeyedSingleton(StorageRoles.Reads, (sp, _) => new RelatedPostsReader(
+            sp.GetRequiredKeyedService<IRelatedPostStore>(StorageRoles.Reads),
+            sp.GetRequiredKeyedService<IPostIndex>(StorageRoles.Reads),
+            sp.GetRequiredService<TimeProvider>()));
         return services;
     }
 

@@ -7,7 +7,7 @@ public sealed record SearchHit(string Slug, string Title, DateTimeOffset Publish
 public sealed record SearchPage(IReadOnlyList<SearchHit> Items, int? NextOffset);
 
 /// <summary>A post like another one, as the related-posts list shows it.</summary>
-public sealed record RelatedPost(string Slug, string Title, DateTimeOffset Published);
+public sealed record RelatedPost(string Slug, string Title, DateTimeOffset Published, DateTimeOffset? Expires = null);
 
 /// <summary>
 /// Full-text search over public posts. Implementations hold only posts that are not drafts and

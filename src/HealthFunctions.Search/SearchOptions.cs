@@ -24,4 +24,12 @@ public sealed class SearchOptions
     /// </summary>
     [Range(1, 3600)]
     public int ChangeOverlapSeconds { get; set; } = 60;
+
+    /// <summary>
+    /// How long change-log rows are kept, in hours. A publish prunes older ones at most once an
+    /// hour per instance; an instance whose last read is older than half of this reloads every
+    /// document instead of catching up, so pruning never hides a change from it.
+    /// </summary>
+    [Range(2, 8760)]
+    public int ChangeRetentionHours { get; set; } = 168;
 }

@@ -1,5 +1,7 @@
 using HealthFunctions.Publishing.Index;
+using HealthFunctions.Publishing.Related;
 using HealthFunctions.Publishing.Sync;
+using HealthFunctions.Search.Related;
 using HealthFunctions.Search.Sync;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -20,14 +22,25 @@ public static class SearchServiceCollectionExtensions
             .BindConfiguration(SearchOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.AddOptions<RelatedOptions>()
+            .BindConfiguration(RelatedOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<LocalSearch>();
+        services.TryAddSingleton<IRelatedListsChanged>(NoRelatedPages.Instance);
+        services.AddSingleton<RelatedPostsUpdater>();
+        services.AddSingleton<RelatedWork>();
+        services.AddSingleton<SearchChangePruner>();
 
         var inner = Resolver(services.LastOrDefault(d => d.ServiceType == typeof(ISiteChangeNotifier) && !d.IsKeyedService));
         services.Replace(ServiceDescriptor.Singleton<ISiteChangeNotifier>(sp => new SearchChangeNotifier(
             inner(sp),
             sp.GetRequiredService<IPostIndex>(),
             sp.GetRequiredService<ISearchDocumentStore>(),
+            sp.GetRequiredService<LocalSearch>(),
+            sp.GetRequiredService<RelatedPostsUpdater>(),
+            sp.GetRequiredService<SearchChangePruner>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<SearchChangeNotifier>>())));
         return services;

@@ -48,6 +48,13 @@ public sealed class SiteOptions
     [Required, Url]
     public string BaseUrl { get; set; } = "http://localhost";
 
+    /// <summary>
+    /// Where every page's search box sends its plain GET form (<c>?q=</c>): the search page in web/
+    /// (it calls <c>GET /api/search</c>, whatever origin the API is on). A path on the site or an https URL.
+    /// </summary>
+    [Required, RegularExpression(@"^(/[^\s""<>]*|https://[^\s""<>]+)$", ErrorMessage = "SearchUrl must be a path starting with / or an https URL.")]
+    public string SearchUrl { get; set; } = "/search.html";
+
     /// <summary>The blog's title until site.yaml gives one.</summary>
     [MinLength(1)]
     public string Title { get; set; } = "Trending Health And Medical Information For Healthy Living";
@@ -60,8 +67,8 @@ public sealed class SiteOptions
     {
         var baseUrl = (site?.BaseUrl ?? BaseUrl).TrimEnd('/');
         return site is null
-            ? new SiteView(Title, Description, null, "en", baseUrl)
-            : new SiteView(site.Title, site.Description, site.AboutHtml, site.Language, baseUrl);
+            ? new SiteView(Title, Description, null, "en", baseUrl, SearchUrl)
+            : new SiteView(site.Title, site.Description, site.AboutHtml, site.Language, baseUrl, SearchUrl);
     }
 
     /// <summary>Cache lifetime of post pages, in seconds.</summary>

@@ -1,6 +1,7 @@
 using HealthFunctions.Publishing.Content;
 using HealthFunctions.Publishing.Index;
 using HealthFunctions.Publishing.Queries;
+using HealthFunctions.Publishing.Related;
 using HealthFunctions.Publishing.Sources;
 using HealthFunctions.Publishing.Sync;
 using HealthFunctions.Site.Pages;
@@ -44,6 +45,7 @@ public static class SiteServiceCollectionExtensions
         services.Replace(ServiceDescriptor.Singleton<ISiteChangeNotifier>(sp => sp.GetRequiredService<SitePublisher>()));
         services.AddSingleton<SiteSweep>();
         services.AddSingleton<PageWork>();
+        services.AddSingleton<IRelatedListsChanged, RelatedPages>();
         return services;
     }
 

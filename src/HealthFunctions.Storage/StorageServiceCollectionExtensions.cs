@@ -6,7 +6,9 @@ using Azure.Storage.Queues;
 using HealthFunctions.Publishing.Content;
 using HealthFunctions.Publishing.Index;
 using HealthFunctions.Publishing.Media;
+using HealthFunctions.Publishing.Related;
 using HealthFunctions.Publishing.Sources;
+using HealthFunctions.Search.Related;
 using HealthFunctions.Search.Sync;
 using HealthFunctions.Site.Writing;
 using Microsoft.Extensions.Azure;
@@ -59,11 +61,14 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<ISiteContentStore>(sp => ActivatorUtilities.CreateInstance<TableSiteContentStore>(sp, sp.GetRequiredService<TableServiceClient>()));
         services.AddSingleton<IPageStore>(sp => ActivatorUtilities.CreateInstance<BlobPageStore>(sp, sp.GetRequiredService<BlobServiceClient>()));
         services.AddSingleton<ISearchDocumentStore>(sp => ActivatorUtilities.CreateInstance<TableSearchDocumentStore>(sp, sp.GetRequiredService<TableServiceClient>()));
+        services.AddSingleton<IRelatedPostStore>(sp => ActivatorUtilities.CreateInstance<TableRelatedPostStore>(sp, sp.GetRequiredService<TableServiceClient>()));
+        services.AddSingleton<IRelatedQueue>(sp => ActivatorUtilities.CreateInstance<QueueRelatedQueue>(sp, sp.GetRequiredService<QueueServiceClient>()));
         services.AddSingleton<IPageQueue>(sp => ActivatorUtilities.CreateInstance<QueuePageQueue>(sp, sp.GetRequiredService<QueueServiceClient>()));
         services.AddSingleton<ISweepStore>(sp => ActivatorUtilities.CreateInstance<TableSweepStore>(sp, sp.GetRequiredService<TableServiceClient>()));
 
         services.AddKeyedSingleton<IHtmlStore>(StorageRoles.Reads, (sp, _) => ActivatorUtilities.CreateInstance<BlobHtmlStore>(sp, ReadBlobs(sp)));
         services.AddKeyedSingleton<IPostIndex>(StorageRoles.Reads, (sp, _) => ActivatorUtilities.CreateInstance<TablePostIndex>(sp, ReadTables(sp)));
+        services.AddKeyedSingleton<IRelatedPostStore>(StorageRoles.Reads, (sp, _) => ActivatorUtilities.CreateInstance<TableRelatedPostStore>(sp, ReadTables(sp)));
         services.AddKeyedSingleton<ISiteContentStore>(StorageRoles.Reads, (sp, _) => ActivatorUtilities.CreateInstance<TableSiteContentStore>(sp, ReadTables(sp)));
         return services;
     }

@@ -29,12 +29,19 @@ public class BlogSite : IAsyncLifetime
         IndexTableName = $"Index{id}";
         WebContainerName = $"web-{id}";
         PageQueueName = $"pages-{id}";
+        SearchTableName = $"Search{id}";
+        RelatedQueueName = $"related-{id}";
     }
 
     /// <summary>The static site's container, served by the LocalHost at <c>/</c>.</summary>
     public string WebContainerName { get; }
 
     public string PageQueueName { get; }
+
+    /// <summary>This site's search documents and related-posts lists, and its related-posts queue: not shared with other fixtures.</summary>
+    public string SearchTableName { get; }
+
+    public string RelatedQueueName { get; }
 
     public const string AllowedOrigin = "https://blog.example";
 
@@ -87,6 +94,8 @@ public class BlogSite : IAsyncLifetime
                 ["Publishing:MediaContainer"] = MediaContainerName,
                 ["Site:WebContainer"] = WebContainerName,
                 ["Site:PageQueue"] = PageQueueName,
+                ["Search:Table"] = SearchTableName,
+                ["Related:Queue"] = RelatedQueueName,
                 ["Site:CoalesceSeconds"] = "0",
 
                 // Browser tests run beside the other test projects on two cores; they test pages, not outages.
@@ -147,8 +156,12 @@ public class BlogSite : IAsyncLifetime
         await blobs.GetBlobContainerClient(HtmlContainerName).DeleteIfExistsAsync();
         await blobs.GetBlobContainerClient(MediaContainerName).DeleteIfExistsAsync();
         await blobs.GetBlobContainerClient(WebContainerName).DeleteIfExistsAsync();
-        await new Azure.Storage.Queues.QueueServiceClient(_azurite.ConnectionString).GetQueueClient(PageQueueName).DeleteIfExistsAsync();
-        await new TableServiceClient(_azurite.ConnectionString).DeleteTableAsync(IndexTableName);
+        var queues = new Azure.Storage.Queues.QueueServiceClient(_azurite.ConnectionString);
+        await queues.GetQueueClient(PageQueueName).DeleteIfExistsAsync();
+        await queues.GetQueueClient(RelatedQueueName).DeleteIfExistsAsync();
+        var tables = new TableServiceClient(_azurite.ConnectionString);
+        await tables.DeleteTableAsync(IndexTableName);
+        await tables.DeleteTableAsync(SearchTableName);
         GC.SuppressFinalize(this);
     }
 }

@@ -92,7 +92,7 @@ public sealed class LocalHostTests(BlogSite site) : IClassFixture<BlogSite>
     }
 
     [Fact]
-    public async Task CorsPreflightsAreAnsweredByTheHostForAllowedOriginsOnOnEveryRoute()
+    public async Task CorsPreflightsAreAnsweredByTheHostForAllowedOriginsOnEveryRoute()
     {
         using var http = site.Http();
 

@@ -103,7 +103,7 @@ public sealed class ReaderTests(Chromium chromium, BlogSite site) : IClassFixtur
         var byline = page.Locator("#post-byline");
         await Expect(byline.Locator(".byline-author")).ToHaveTextAsync($"By {SeedPosts.AuthorName}, {SeedPosts.AuthorCredentials}");
         await Expect(byline.Locator(".byline-author a")).ToHaveAttributeAsync("href", $"/author.html?slug={SeedPosts.AuthorSlug}");
-        await Expect(byline.Locator(".reviewed")).ToHaveTextAsync($"Medically reviewed by {SeedPosts.ReviewerName}, {SeedPosts.ReviewerCredentials} on 2 June 2024");
+        await Expect(byline.Locator(".reviewed")).ToHaveTextAsync($"Last medically reviewed on 2 June 2024 by {SeedPosts.ReviewerName}, {SeedPosts.ReviewerCredentials}");
         await Expect(byline.Locator(".reviewed a")).ToHaveAttributeAsync("href", $"/author.html?slug={SeedPosts.ReviewerSlug}");
         await Expect(byline.Locator(".reviewed time")).ToHaveAttributeAsync("datetime", new System.Text.RegularExpressions.Regex("^2024-06-02"));
         var avatar = byline.Locator("img.avatar");

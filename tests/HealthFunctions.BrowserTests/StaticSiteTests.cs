@@ -28,7 +28,7 @@ public sealed class StaticSiteTests(StaticBlogSite site, Chromium chromium) : IC
         await Expect(reader.Page.Locator("h1")).ToHaveTextAsync("Ketamine IV Infusion Therapy");
         await Expect(reader.Page.Locator(".post-content")).ToContainTextAsync("What the treatment involves");
         await Expect(reader.Page.Locator(".byline")).ToContainTextAsync($"{SeedPosts.AuthorName}, {SeedPosts.AuthorCredentials}");
-        await Expect(reader.Page.Locator(".reviewed")).ToContainTextAsync($"Medically reviewed by {SeedPosts.ReviewerName}, {SeedPosts.ReviewerCredentials} on");
+        await Expect(reader.Page.Locator(".reviewed")).ToHaveTextAsync($"Last medically reviewed on 2 June 2024 by {SeedPosts.ReviewerName}, {SeedPosts.ReviewerCredentials}");
         await Expect(reader.Page.Locator(".word-count")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^[0-9,]+ Words$"));
         await Expect(reader.Page.Locator(".post-tags a", new() { HasText = "ketamine" })).ToHaveAttributeAsync("href", "/tags/ketamine/");
         await Expect(reader.Page.Locator("script[type='application/ld+json']")).ToHaveCountAsync(1);

@@ -55,6 +55,7 @@ public sealed class BlogTestHost : IAsyncDisposable
             ["Site:CoalesceSeconds"] = "0",
             ["Site:MaxDelaySeconds"] = "1",
             ["Search:Table"] = $"Search{id}",
+            ["Related:Queue"] = $"related-{id}",
             ["Search:RefreshMilliseconds"] = "0",
         };
         foreach (var (key, value) in extraSettings ?? new Dictionary<string, string?>())
@@ -237,6 +238,7 @@ public sealed class BlogTestHost : IAsyncDisposable
     {
         await Web.DeleteIfExistsAsync();
         await PageQueue.DeleteIfExistsAsync();
+        await Queues.GetQueueClient(Settings["Related:Queue"]).DeleteIfExistsAsync();
         await Source.DeleteIfExistsAsync();
         await Html.DeleteIfExistsAsync();
         await Media.DeleteIfExistsAsync();

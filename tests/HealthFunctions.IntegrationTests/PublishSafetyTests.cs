@@ -2,6 +2,7 @@ using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using HealthFunctions.Publishing;
 using HealthFunctions.Publishing.Index;
+using HealthFunctions.Publishing.Related;
 using HealthFunctions.Publishing.Sources;
 using HealthFunctions.Publishing.Sync;
 using HealthFunctions.Storage;
@@ -115,6 +116,26 @@ public sealed class PublishSafetyTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal("kept", await index.GetAliasAsync("old-kept", CancellationToken.None));
         Assert.Null(await index.GetPostAsync("stray", CancellationToken.None));
         Assert.NotNull(await index.GetPostAsync("kept", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task ReindexTakesAnOrphanPostRowOutOfSearchAndRelatedLists()
+    {
+        await _host.UploadAndTriggerAsync("heron.md", Posts.Markdown("Herons and sleep", "2025-02-01", "Herons sleep standing on one leg.", tags: "sleep"));
+        await _host.UploadAndTriggerAsync("owl.md", Posts.Markdown("Owls and sleep", "2025-03-01", "Owls sleep by day and hunt by night.", tags: "sleep"));
+        Assert.Single((await _host.SearchAsync("q=herons")).Json.GetProperty("items").EnumerateArray());
+        var index = _host.Get<IPostIndex>();
+        // As if the attempt that wrote heron's post row had died before its status row: nothing owns the row.
+        await index.TryDeleteSourceAsync((await index.GetSourceAsync("heron.md", CancellationToken.None))!, CancellationToken.None);
+        await _host.Source.DeleteBlobAsync("heron.md");
+        _host.Clock.Now = DateTimeOffset.UtcNow + Reindexer.OrphanGrace + TimeSpan.FromMinutes(1);
+
+        await _host.Get<Reindexer>().ReindexAsync(2, null, CancellationToken.None);
+
+        Assert.Null(await index.GetPostAsync("heron", CancellationToken.None));
+        Assert.Empty((await _host.SearchAsync("q=herons")).Json.GetProperty("items").EnumerateArray());
+        var stored = await _host.Get<IRelatedPostStore>().GetAsync("owl", CancellationToken.None);
+        Assert.DoesNotContain(stored, r => r.Slug == "heron");
     }
 
     [Fact]

@@ -1,3 +1,5 @@
+using HealthFunctions.Search.Sync;
+
 namespace HealthFunctions.IntegrationTests;
 
 /// <summary>
@@ -69,6 +71,28 @@ public sealed class SearchTests(AzuriteFixture azurite) : IAsyncLifetime
         var response = await other.SearchAsync("q=depression");
 
         Assert.Equal("ketamine", response.Json.GetProperty("items")[0].GetProperty("slug").GetString());
+    }
+
+    [Fact]
+    public async Task A_publish_prunes_the_change_log_past_its_retention_and_an_idle_instance_reloads_instead_of_catching_up()
+    {
+        await using var other = new BlogTestHost(azurite.ConnectionString, _host.Clock.Now, _host.Settings);
+        Assert.Equal("ketamine", (await other.SearchAsync("q=depression")).Json.GetProperty("items")[0].GetProperty("slug").GetString());
+        // An edit the idle instance has not read yet, whose change-log row the later publish prunes.
+        _host.Clock.Now += TimeSpan.FromHours(1);
+        await _host.UploadAndTriggerAsync("salt.md", Posts.Markdown("Salt and your heart", "2025-10-01", "Avocado on toast.", tags: "heart"));
+        var later = _host.Clock.Now + TimeSpan.FromDays(8);
+        _host.Clock.Now = later;
+        other.Clock.Now = later;
+
+        await _host.UploadAndTriggerAsync("ketamine.md", Posts.Markdown("Ketamine infusion therapy", "2025-11-01", "Bananas and potassium.", tags: "mental health"));
+
+        var log = await _host.Get<ISearchDocumentStore>().ChangesSinceAsync(DateTimeOffset.MinValue, CancellationToken.None);
+        Assert.Equal(["ketamine"], log.Select(c => c.Slug));
+        Assert.Equal(later, Assert.Single(log).ReadAt);
+        Assert.Empty((await other.SearchAsync("q=depression")).Json.GetProperty("items").EnumerateArray());
+        Assert.Single((await other.SearchAsync("q=bananas")).Json.GetProperty("items").EnumerateArray());
+        Assert.Equal("salt", (await other.SearchAsync("q=avocado")).Json.GetProperty("items")[0].GetProperty("slug").GetString());
     }
 
     [Theory]

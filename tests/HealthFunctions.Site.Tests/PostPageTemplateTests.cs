@@ -34,7 +34,38 @@ public sealed class PostPageTemplateTests
         var reviewer = new LdPerson("Dr Samuel Osei", "MD, FACC", null, null);
         var page = Pages.Parse(await Pages.RenderAsync("post", Pages.PostView(Pages.Post(reviewer: "dr-samuel-osei"), reviewer)));
 
-        Assert.Equal("Medically reviewed by Dr Samuel Osei, MD, FACC on 10 January 2023", page.QuerySelector(".reviewed")!.TextContent);
+        var line = page.QuerySelector(".reviewed")!;
+        Assert.Equal("Last medically reviewed on 10 January 2023 by Dr Samuel Osei, MD, FACC", line.TextContent);
+        Assert.Equal("2023-01-10T00:00:00Z", line.QuerySelector("time")!.GetAttribute("datetime"));
+    }
+
+    [Fact]
+    public async Task AReviewerWithoutAReviewDateClaimsNoReview()
+    {
+        var reviewer = new LdPerson("Dr Samuel Osei", "MD, FACC", null, null);
+        var view = Pages.PostView(Pages.Post(reviewer: "dr-samuel-osei"), reviewer);
+        view = view with { Post = view.Post! with { Reviewed = null, ReviewedIso = null } };
+
+        var page = Pages.Parse(await Pages.RenderAsync("post", view));
+
+        Assert.Null(page.QuerySelector(".reviewed"));
+        Assert.DoesNotContain("reviewed", page.QuerySelector(".post-header")!.TextContent, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task RelatedPostsAreALinkListAfterTheReferencesAndAbsentWhenThereAreNone()
+    {
+        var view = Pages.PostView(Pages.Post());
+        view = view with { Post = view.Post! with { Related = [new LinkView("Sleep <well>", "/sleep-well/"), new LinkView("Iron & you", "/iron/")] } };
+
+        var page = Pages.Parse(await Pages.RenderAsync("post", view));
+        var none = Pages.Parse(await Pages.RenderAsync("post", Pages.PostView(Pages.Post())));
+
+        var links = page.QuerySelectorAll("nav.related li a");
+        Assert.Equal(["Sleep <well>", "Iron & you"], links.Select(a => a.TextContent));
+        Assert.Equal(["/sleep-well/", "/iron/"], links.Select(a => a.GetAttribute("href")));
+        Assert.Equal("Related posts", page.QuerySelector("nav.related h2")!.TextContent);
+        Assert.Null(none.QuerySelector("nav.related"));
     }
 
     [Fact]

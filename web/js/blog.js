@@ -242,8 +242,10 @@ export async function loadListing({ list, pager, status, tag = null, headingLeve
 }
 
 /**
- * "By NAME, CREDENTIALS" (with the avatar) and "Medically reviewed by NAME, CREDENTIALS on DATE"
- * for a post. People with a profile link to their author page; a name without one is plain text.
+ * "By NAME, CREDENTIALS" (with the avatar) and "Last medically reviewed on DATE by NAME, CREDENTIALS"
+ * for a post; the review line only when the post names both the reviewer and the date, so a review
+ * that is not recorded is never claimed. People with a profile link to their author page; a name
+ * without one is plain text.
  */
 export function byline(post) {
   const author = post.authorProfile ?? (post.author ? { name: post.author } : null);
@@ -254,15 +256,16 @@ export function byline(post) {
   if (author) {
     lines.push(el('p', { class: 'byline-author' }, 'By ', personName(author, 'author'), credentials(author)));
   }
-  if (reviewer) {
+  if (reviewer && post.lastReviewed) {
     lines.push(
       el(
         'p',
         { class: 'reviewed' },
-        'Medically reviewed by ',
+        'Last medically reviewed on ',
+        dateElement(post.lastReviewed),
+        ' by ',
         personName(reviewer),
         credentials(reviewer),
-        post.lastReviewed ? [' on ', dateElement(post.lastReviewed)] : null,
       ),
     );
   }

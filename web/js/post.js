@@ -105,6 +105,16 @@ function showPost(post) {
       ),
     );
   }
+  if (post.related?.length) {
+    extra.push(
+      el(
+        'nav',
+        { class: 'related', 'aria-labelledby': 'related-heading' },
+        el('h2', { id: 'related-heading', class: 'small-heading' }, 'Related posts'),
+        el('ul', {}, post.related.map((item) => el('li', {}, el('a', { href: postHref(item.slug) }, item.title)))),
+      ),
+    );
+  }
   after.replaceChildren(...extra);
 
   if (post.jsonLd) {

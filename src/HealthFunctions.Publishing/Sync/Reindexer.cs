@@ -17,8 +17,8 @@ public sealed record ReindexReport(IReadOnlyList<SyncResult> Results, int Orphan
 
 /// <summary>
 /// Runs the publish use case over every source file (the trigger's work, in bulk), then removes
-/// posts whose files are gone, listing and post rows that no status row owns, and aliases whose
-/// target post is gone. One file that cannot be processed never stops the others. Safe to run while
+/// posts whose files are gone, listing and post rows that no status row owns (telling the site
+/// notifier, so their search documents go too), and aliases whose target post is gone. One file that cannot be processed never stops the others. Safe to run while
 /// uploads are happening: each file goes through <see cref="ContentSync"/>, and only rows older
 /// than <see cref="OrphanGrace"/> are treated as orphans, so a publish in flight is left alone.
 /// </summary>
@@ -29,14 +29,16 @@ public sealed partial class Reindexer
     private readonly ContentSync _sync;
     private readonly ISourceStore _sources;
     private readonly IPostIndex _index;
+    private readonly ISiteChangeNotifier _notifier;
     private readonly TimeProvider _time;
     private readonly ILogger<Reindexer> _logger;
 
-    public Reindexer(ContentSync sync, ISourceStore sources, IPostIndex index, TimeProvider time, ILogger<Reindexer> logger)
+    public Reindexer(ContentSync sync, ISourceStore sources, IPostIndex index, ISiteChangeNotifier notifier, TimeProvider time, ILogger<Reindexer> logger)
     {
         _sync = sync;
         _sources = sources;
         _index = index;
+        _notifier = notifier;
         _time = time;
         _logger = logger;
     }
@@ -132,6 +134,8 @@ public sealed partial class Reindexer
             if (written < writtenBefore && !ownedSlugs.Contains((slug, blob)))
             {
                 await _index.ReleaseSlugAsync(slug, blob, ct);
+                // Told like any removal, so what was made from the row (search document, related lists, page) goes too.
+                await _notifier.ChangedAsync(new ContentChange(SourceKind.Post, SyncOutcome.Removed, blob, slug, null), ct);
                 removed++;
             }
             else

@@ -123,7 +123,7 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
             var top = searcher.Search(query, LuceneQueries.VisibleAt(now), count, NewestAmongEquals(), true, false);
             var related = top.ScoreDocs
                 .Select(s => searcher.Doc(s.Doc))
-                .Select(d => new RelatedPost(d.Get(PostFields.Slug), d.Get(PostFields.Title), PostFields.PublishedOf(d)))
+                .Select(d => new RelatedPost(d.Get(PostFields.Slug), d.Get(PostFields.Title), PostFields.PublishedOf(d), PostFields.ExpiresOf(d)))
                 .ToList();
             return Task.FromResult<IReadOnlyList<RelatedPost>>(related);
         }

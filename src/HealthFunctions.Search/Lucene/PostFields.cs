@@ -26,7 +26,7 @@ internal static class PostFields
             new TextField(Excerpt, post.Excerpt, Field.Store.YES),
             new TextField(Body, Cut(post.Body), Field.Store.YES),
             new Int64Field(Published, post.Published.UtcTicks, Field.Store.YES),
-            new Int64Field(Expires, post.Expires?.UtcTicks ?? long.MaxValue, Field.Store.NO),
+            new Int64Field(Expires, post.Expires?.UtcTicks ?? long.MaxValue, Field.Store.YES),
         };
         foreach (var tag in post.Tags)
         {
@@ -39,6 +39,9 @@ internal static class PostFields
 
     public static DateTimeOffset PublishedOf(Document doc) =>
         new(doc.GetField(Published).GetInt64Value() ?? 0, TimeSpan.Zero);
+
+    public static DateTimeOffset? ExpiresOf(Document doc) =>
+        doc.GetField(Expires)?.GetInt64Value() is { } ticks && ticks != long.MaxValue ? new DateTimeOffset(ticks, TimeSpan.Zero) : null;
 
     public static string Cut(string body)
     {

@@ -42,7 +42,7 @@ public sealed partial class LocalSearch : IDisposable
         await _refresh.WaitAsync(cancellationToken);
         try
         {
-            if (_index is null)
+            if (_index is null || TooOldToCatchUp())
             {
                 await LoadAsync(cancellationToken);
             }
@@ -52,6 +52,62 @@ public sealed partial class LocalSearch : IDisposable
             }
 
             return _index!;
+        }
+        finally
+        {
+            _refresh.Release();
+        }
+    }
+
+    /// <summary>
+    /// The index caught up with the change log now, whatever the refresh interval: for work that must
+    /// see a change another instance has just written (related-posts recomputation from the queue).
+    /// </summary>
+    public async Task<ISearchIndex> GetCurrentAsync(CancellationToken cancellationToken)
+    {
+        await _refresh.WaitAsync(cancellationToken);
+        try
+        {
+            if (_index is null || TooOldToCatchUp())
+            {
+                await LoadAsync(cancellationToken);
+            }
+            else
+            {
+                await CatchUpAsync(_index, cancellationToken);
+            }
+
+            return _index!;
+        }
+        finally
+        {
+            _refresh.Release();
+        }
+    }
+
+    /// <summary>
+    /// Applies a change this instance has just stored, so work that follows it here sees it at once.
+    /// An index not loaded yet is left alone: its load reads the change from storage.
+    /// </summary>
+    public async Task ApplyAsync(SearchChange change, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        await _refresh.WaitAsync(cancellationToken);
+        try
+        {
+            if (_index is null)
+            {
+                return;
+            }
+
+            if (change.Document is { } document)
+            {
+                await _index.UpsertAsync(document, cancellationToken);
+            }
+            else
+            {
+                await _index.RemoveAsync(change.Slug, cancellationToken);
+            }
         }
         finally
         {
@@ -80,6 +136,10 @@ public sealed partial class LocalSearch : IDisposable
         _refresh.Dispose();
     }
 
+    /// <summary>The change log is pruned after <see cref="SearchOptions.ChangeRetentionHours"/>: past half of it, reload rather than trust it.</summary>
+    private bool TooOldToCatchUp() =>
+        _index is not null && _time.GetUtcNow() - _readUpTo > TimeSpan.FromHours(_options.ChangeRetentionHours) / 2;
+
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
         var started = _time.GetTimestamp();
@@ -94,6 +154,7 @@ public sealed partial class LocalSearch : IDisposable
         index.Load(documents);
         _readUpTo = readFrom;
         await CatchUpAsync(index, cancellationToken);
+        // A replaced index is left to the garbage collector, not disposed: a search may still be reading it.
         _index = index;
         LogLoaded(documents.Count, (long)_time.GetElapsedTime(started).TotalMilliseconds);
     }

@@ -1,5 +1,6 @@
 using HealthFunctions.Publishing.Index;
 using HealthFunctions.Publishing.Sync;
+using HealthFunctions.Search.Related;
 using Microsoft.Extensions.Logging;
 
 namespace HealthFunctions.Search.Sync;
@@ -9,20 +10,28 @@ namespace HealthFunctions.Search.Sync;
 /// the post row afresh (storage is the truth, the change only a hint) and stores its search
 /// document, or takes it out when the post is gone, a draft, or renamed away. Every other change
 /// goes on to the notifier it wraps (the static site), which also decides about deferring.
+/// Between the two it brings the related-posts lists up to date (<see cref="RelatedPostsUpdater"/>),
+/// so the post's page, written next, shows its new list.
 /// </summary>
 public sealed partial class SearchChangeNotifier : ISiteChangeNotifier
 {
     private readonly ISiteChangeNotifier _inner;
     private readonly IPostIndex _index;
     private readonly ISearchDocumentStore _store;
+    private readonly LocalSearch _search;
+    private readonly RelatedPostsUpdater _related;
+    private readonly SearchChangePruner _pruner;
     private readonly TimeProvider _time;
     private readonly ILogger<SearchChangeNotifier> _logger;
 
-    public SearchChangeNotifier(ISiteChangeNotifier inner, IPostIndex index, ISearchDocumentStore store, TimeProvider time, ILogger<SearchChangeNotifier> logger)
+    public SearchChangeNotifier(ISiteChangeNotifier inner, IPostIndex index, ISearchDocumentStore store, LocalSearch search, RelatedPostsUpdater related, SearchChangePruner pruner, TimeProvider time, ILogger<SearchChangeNotifier> logger)
     {
         _inner = inner;
         _index = index;
         _store = store;
+        _search = search;
+        _related = related;
+        _pruner = pruner;
         _time = time;
         _logger = logger;
     }
@@ -32,7 +41,12 @@ public sealed partial class SearchChangeNotifier : ISiteChangeNotifier
         ArgumentNullException.ThrowIfNull(change);
         if (change.Kind == SourceKind.Post && change.Slug is { } slug)
         {
-            await SyncPostAsync(change, slug, cancellationToken);
+            if (await SyncPostAsync(change, slug, cancellationToken))
+            {
+                await _related.PostChangedAsync(slug, change.PreviousSlug, cancellationToken);
+            }
+
+            await _pruner.MaybePruneAsync(cancellationToken);
         }
 
         await _inner.ChangedAsync(change, cancellationToken);
@@ -41,12 +55,14 @@ public sealed partial class SearchChangeNotifier : ISiteChangeNotifier
     public Task<bool> TryDeferResyncAsync(IReadOnlyList<string> blobNames, CancellationToken cancellationToken) =>
         _inner.TryDeferResyncAsync(blobNames, cancellationToken);
 
-    private async Task SyncPostAsync(ContentChange change, string slug, CancellationToken cancellationToken)
+    /// <summary>Stores the post's search document (or its removal) and applies it here; false when another file holds the slug.</summary>
+    private async Task<bool> SyncPostAsync(ContentChange change, string slug, CancellationToken cancellationToken)
     {
         var readAt = _time.GetUtcNow();
         if (change.PreviousSlug is { } previous && previous != slug)
         {
             await _store.DeleteAsync(previous, readAt, cancellationToken);
+            await _search.ApplyAsync(new SearchChange(previous, readAt, null), cancellationToken);
             LogSearch(previous, "removed (renamed)");
         }
 
@@ -54,18 +70,22 @@ public sealed partial class SearchChangeNotifier : ISiteChangeNotifier
         if (entry is not null && entry.SourceBlob != change.BlobName)
         {
             // Another file holds the slug; its own publish keeps its document.
-            return;
+            return false;
         }
 
         if (entry is null || entry.Post.Draft)
         {
             await _store.DeleteAsync(slug, readAt, cancellationToken);
+            await _search.ApplyAsync(new SearchChange(slug, readAt, null), cancellationToken);
             LogSearch(slug, "removed");
-            return;
+            return true;
         }
 
-        await _store.SaveAsync(SearchDocuments.From(entry.Post), readAt, cancellationToken);
+        var document = SearchDocuments.From(entry.Post);
+        await _store.SaveAsync(document, readAt, cancellationToken);
+        await _search.ApplyAsync(new SearchChange(slug, readAt, document), cancellationToken);
         LogSearch(slug, "stored");
+        return true;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Search document of {Slug} {Outcome}")]

@@ -4,8 +4,8 @@ namespace HealthFunctions.Site.Pages;
 // escaped by the template engine on output, except the ones whose names end in "Html", which hold
 // sanitised HTML and are written with the raw filter.
 
-/// <summary>The site's own settings as a page shows them.</summary>
-public sealed record SiteView(string Title, string? Description, string? AboutHtml, string Language, string BaseUrl);
+/// <summary>The site's own settings as a page shows them; <see cref="SearchUrl"/> is where the search box goes.</summary>
+public sealed record SiteView(string Title, string? Description, string? AboutHtml, string Language, string BaseUrl, string SearchUrl = "/search.html");
 
 public sealed record LinkView(string Title, string Url);
 
@@ -77,6 +77,7 @@ public sealed record PostView
 
     public PersonView? Reviewer { get; init; }
 
+    /// <summary>The last medical review's date (<c>23 November 2022</c>), only when the post names both its reviewer and the date.</summary>
     public string? Reviewed { get; init; }
 
     public string? ReviewedIso { get; init; }
@@ -84,6 +85,9 @@ public sealed record PostView
     public LinkView? Newer { get; init; }
 
     public LinkView? Older { get; init; }
+
+    /// <summary>Up to five related posts (shared tags and similar text), each still published.</summary>
+    public IReadOnlyList<LinkView> Related { get; init; } = [];
 }
 
 /// <summary>A list of posts: home, a tag, an author or a month.</summary>

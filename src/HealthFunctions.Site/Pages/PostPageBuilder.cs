@@ -1,5 +1,6 @@
 using HealthFunctions.Publishing.Index;
 using HealthFunctions.Publishing.Queries;
+using HealthFunctions.Publishing.Related;
 using HealthFunctions.Publishing.Text;
 using HealthFunctions.Site.Rendering;
 
@@ -10,11 +11,15 @@ public sealed class PostPageBuilder
 {
     private readonly SiteReader _reader;
     private readonly PageRenderer _renderer;
+    private readonly RelatedPostsReader _related;
+    private readonly IRelatedPostStore _relatedStore;
 
-    public PostPageBuilder(SiteReader reader, PageRenderer renderer)
+    public PostPageBuilder(SiteReader reader, PageRenderer renderer, RelatedPostsReader related, IRelatedPostStore relatedStore)
     {
         _reader = reader;
         _renderer = renderer;
+        _related = related;
+        _relatedStore = relatedStore;
     }
 
     /// <param name="existing">When given, the previous/next links and Latest Posts name only posts whose pages exist (this one counts as existing).</param>
@@ -59,6 +64,7 @@ public sealed class PostPageBuilder
         var image = post.Image is null ? null : new ImageView(post.Image, post.ImageAlt, post.ImageWidth, post.ImageHeight);
         // Whether the post is in the box is decided on the whole box, whatever this version shows of it.
         var latest = await _reader.LatestAsync(ct);
+        var related = await _related.ReadAsync(post.Slug, ct);
         var view = new PageView
         {
             Site = site,
@@ -96,10 +102,14 @@ public sealed class PostPageBuilder
                 ReviewedIso = post.LastReviewed is { } r2 ? SiteReader.Iso(r2) : null,
                 Newer = newer is null ? null : new LinkView(newer.Title, PagePaths.Post(newer.Slug)),
                 Older = older is null ? null : new LinkView(older.Title, PagePaths.Post(older.Slug)),
+                Related = related.Select(r => new LinkView(r.Title, PagePaths.Post(r.Slug))).ToList(),
             },
         };
         var html = await _renderer.RenderAsync("post", view, ct);
         var linkedFrom = LinkedFrom(post.Slug, post.Published, post.Tags, author?.Profile?.Slug, newer, older);
+        // Posts whose related lists name this one link here too: rewritten first when it goes, and when its title changes.
+        var listers = await _relatedStore.NamingAsync(post.Slug, ct);
+        linkedFrom = [.. linkedFrom, .. listers.Where(s => s != post.Slug && Slugs.IsValid(s)).Select(PageKeys.Post)];
         if (latest.Any(item => item.Url == path))
         {
             linkedFrom = [.. linkedFrom, PageKeys.Sidebar];
