@@ -111,8 +111,8 @@ public class BlogSite : IAsyncLifetime
             });
         await _app.StartAsync();
         BaseUrl = _app.Urls.Single().TrimEnd('/');
-        await Services.GetRequiredService<BlobTriggerPoller>().FirstPass.WaitAsync(TimeSpan.FromSeconds(60));
-        await QueueSettledAsync(TimeSpan.FromSeconds(60));
+        await Services.GetRequiredService<BlobTriggerPoller>().FirstPass.WaitAsync(TimeSpan.FromSeconds(180));
+        await QueueSettledAsync(TimeSpan.FromSeconds(180));
     }
 
     /// <summary>
