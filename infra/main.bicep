@@ -33,6 +33,9 @@ param allowedOrigins array = []
 @description('The same as allowedOrigins, as one comma-separated string (what azd passes from API_ALLOWED_ORIGINS). Both lists are merged.')
 param allowedOriginsCsv string = ''
 
+@description('Azure AI Search endpoint for searches (what azd passes from AZURE_SEARCH_ENDPOINT); empty keeps the embedded index. See docs/deploy.md.')
+param searchEndpoint string = ''
+
 var tags = {
   'azd-env-name': environmentName
 }
@@ -143,6 +146,7 @@ module functionApp 'app/function-app.bicep' = {
     htmlContainerName: storageNames.html
     deploymentContainerName: storageNames.deployments
     indexTableName: storageNames.indexTable
+    searchEndpoint: searchEndpoint
   }
   // Let the role assignments land before the host first starts, so it can reach its storage.
   dependsOn: [

@@ -65,6 +65,12 @@ param pageQueueName string = 'site-pages'
 @description('Public address of the blog (the static website origin, no trailing slash); absolute links in the RSS feed and sitemap. Empty: the address a request came to.')
 param siteUrl string = ''
 
+@description('Azure AI Search endpoint (https://NAME.search.windows.net) that answers searches, reached with the app identity (Search Index Data Contributor). Empty: the embedded Lucene index.')
+param searchEndpoint string = ''
+
+@description('Azure AI Search index created from infra/search/posts-index.json; used only with searchEndpoint.')
+param searchIndexName string = 'posts'
+
 @description('Memory size of each instance, in MB (Flex Consumption: 512, 2048 or 4096).')
 @allowed([
   512
@@ -111,6 +117,10 @@ var appSettings = [
   { name: 'Publishing__HtmlContainer', value: htmlContainerName }
   { name: 'Publishing__IndexTable', value: indexTableName }
   { name: 'Search__Table', value: 'SearchIndex' }
+  // Searches go to Azure AI Search when an endpoint is given, else to each instance's embedded index.
+  { name: 'Search__Provider', value: empty(searchEndpoint) ? 'Lucene' : 'AzureAiSearch' }
+  { name: 'Search__AzureAiSearch__Endpoint', value: searchEndpoint }
+  { name: 'Search__AzureAiSearch__IndexName', value: searchIndexName }
   // Related-posts recomputations beyond what one publish does itself (RefreshRelatedPosts).
   { name: 'Related__Queue', value: 'related-posts' }
   { name: 'Review__MaxAgeMonths', value: '12' }

@@ -2,7 +2,6 @@ using System.Buffers.Text;
 using System.Globalization;
 using System.Text;
 using HealthFunctions.Search;
-using HealthFunctions.Search.Sync;
 using HealthFunctions.Site;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
@@ -23,12 +22,12 @@ public sealed class SearchApi
 
     public static readonly string[] Parameters = ["q", "limit", "cursor"];
 
-    private readonly LocalSearch _search;
+    private readonly ISearchSource _search;
     private readonly TimeProvider _time;
     private readonly ApiFailures _failures;
     private readonly ApiOptions _options;
 
-    public SearchApi(LocalSearch search, TimeProvider time, ApiFailures failures, IOptions<ApiOptions> options)
+    public SearchApi(ISearchSource search, TimeProvider time, ApiFailures failures, IOptions<ApiOptions> options)
     {
         _search = search;
         _time = time;

@@ -1,11 +1,29 @@
 using System.ComponentModel.DataAnnotations;
+using HealthFunctions.Search.AzureAiSearch;
 
 namespace HealthFunctions.Search;
 
+/// <summary>Which engine answers searches.</summary>
+public enum SearchProvider
+{
+    /// <summary>Lucene.NET embedded in each instance, loaded from the search table (the default).</summary>
+    Lucene,
+
+    /// <summary>An Azure AI Search index shared by every instance, fed from the same search documents.</summary>
+    AzureAiSearch,
+}
+
 /// <summary>Where search documents live and how fresh each instance keeps its index. Bound to the "Search" section.</summary>
-public sealed class SearchOptions
+public sealed class SearchOptions : IValidatableObject
 {
     public const string SectionName = "Search";
+
+    /// <summary>The engine searches go to. The search table and related posts are used by both.</summary>
+    [EnumDataType(typeof(SearchProvider))]
+    public SearchProvider Provider { get; set; } = SearchProvider.Lucene;
+
+    /// <summary>The Azure AI Search service and index (section <c>Search:AzureAiSearch</c>); required when <see cref="Provider"/> is <see cref="SearchProvider.AzureAiSearch"/>.</summary>
+    public AzureAiSearchOptions AzureAiSearch { get; set; } = new();
 
     /// <summary>Table holding one search document per searchable post and the change log.</summary>
     [Required, RegularExpression("^[A-Za-z][A-Za-z0-9]{2,62}$", ErrorMessage = "Table must be a valid table name.")]
@@ -32,4 +50,17 @@ public sealed class SearchOptions
     /// </summary>
     [Range(2, 8760)]
     public int ChangeRetentionHours { get; set; } = 168;
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (Provider != SearchProvider.AzureAiSearch)
+        {
+            yield break;
+        }
+
+        foreach (var problem in AzureAiSearch.Problems())
+        {
+            yield return new ValidationResult(problem, [nameof(AzureAiSearch)]);
+        }
+    }
 }

@@ -1,6 +1,8 @@
 using System.ComponentModel.DataAnnotations;
+using Azure;
 using Azure.Core;
 using Azure.Data.Tables;
+using Azure.Search.Documents;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
 using HealthFunctions.Publishing.Content;
@@ -8,12 +10,15 @@ using HealthFunctions.Publishing.Index;
 using HealthFunctions.Publishing.Media;
 using HealthFunctions.Publishing.Related;
 using HealthFunctions.Publishing.Sources;
+using HealthFunctions.Search.AzureAiSearch;
 using HealthFunctions.Search.Related;
 using HealthFunctions.Search.Sync;
 using HealthFunctions.Site.Writing;
 using Microsoft.Extensions.Azure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using AppSearchOptions = HealthFunctions.Search.SearchOptions;
 
 namespace HealthFunctions.Storage;
 
@@ -51,6 +56,16 @@ public static class StorageServiceCollectionExtensions
                 clients.AddTableServiceClient(connection.TableServiceUri!).WithName(StorageRoles.Reads).ConfigureOptions(o => Reads(o.Retry, reads));
                 clients.UseCredential(connection.Credential!);
             }
+
+            // Built only when Search:Provider is AzureAiSearch (options validated at start-up); an API
+            // key if one is set, else the app's identity (the storage connection's managed identity).
+            clients.AddClient<SearchClient, SearchClientOptions>((options, credential, sp) =>
+            {
+                var search = sp.GetRequiredService<IOptions<AppSearchOptions>>().Value.AzureAiSearch;
+                return string.IsNullOrWhiteSpace(search.ApiKey)
+                    ? new SearchClient(search.EndpointUri, search.IndexName, credential, options)
+                    : new SearchClient(search.EndpointUri, search.IndexName, new AzureKeyCredential(search.ApiKey), options);
+            });
         });
 
         services.AddSingleton<IStorageFaults, AzureStorageFaults>();
@@ -61,6 +76,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<ISiteContentStore>(sp => ActivatorUtilities.CreateInstance<TableSiteContentStore>(sp, sp.GetRequiredService<TableServiceClient>()));
         services.AddSingleton<IPageStore>(sp => ActivatorUtilities.CreateInstance<BlobPageStore>(sp, sp.GetRequiredService<BlobServiceClient>()));
         services.AddSingleton<ISearchDocumentStore>(sp => ActivatorUtilities.CreateInstance<TableSearchDocumentStore>(sp, sp.GetRequiredService<TableServiceClient>()));
+        services.AddSingleton<IAzureSearchService>(sp => new AzureSearchService(sp.GetRequiredService<SearchClient>()));
         services.AddSingleton<IRelatedPostStore>(sp => ActivatorUtilities.CreateInstance<TableRelatedPostStore>(sp, sp.GetRequiredService<TableServiceClient>()));
         services.AddSingleton<IRelatedQueue>(sp => ActivatorUtilities.CreateInstance<QueueRelatedQueue>(sp, sp.GetRequiredService<QueueServiceClient>()));
         services.AddSingleton<IPageQueue>(sp => ActivatorUtilities.CreateInstance<QueuePageQueue>(sp, sp.GetRequiredService<QueueServiceClient>()));

@@ -11,7 +11,7 @@ namespace HealthFunctions.Search.Sync;
 /// Nothing is written to a shared index, so instances never race over one, and a lost index is
 /// only a cold start away.
 /// </summary>
-public sealed partial class LocalSearch : IDisposable
+public sealed partial class LocalSearch : ISearchSource, IDisposable
 {
     private readonly ISearchDocumentStore _store;
     private readonly TimeProvider _time;

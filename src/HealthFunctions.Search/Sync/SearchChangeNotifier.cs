@@ -11,7 +11,8 @@ namespace HealthFunctions.Search.Sync;
 /// document, or takes it out when the post is gone, a draft, or renamed away. Every other change
 /// goes on to the notifier it wraps (the static site), which also decides about deferring.
 /// Between the two it brings the related-posts lists up to date (<see cref="RelatedPostsUpdater"/>),
-/// so the post's page, written next, shows its new list.
+/// so the post's page, written next, shows its new list. With Azure AI Search as the provider each
+/// stored change is also applied to that index (<see cref="ISearchMirror"/>).
 /// </summary>
 public sealed partial class SearchChangeNotifier : ISiteChangeNotifier
 {
@@ -19,17 +20,19 @@ public sealed partial class SearchChangeNotifier : ISiteChangeNotifier
     private readonly IPostIndex _index;
     private readonly ISearchDocumentStore _store;
     private readonly LocalSearch _search;
+    private readonly ISearchMirror _mirror;
     private readonly RelatedPostsUpdater _related;
     private readonly SearchChangePruner _pruner;
     private readonly TimeProvider _time;
     private readonly ILogger<SearchChangeNotifier> _logger;
 
-    public SearchChangeNotifier(ISiteChangeNotifier inner, IPostIndex index, ISearchDocumentStore store, LocalSearch search, RelatedPostsUpdater related, SearchChangePruner pruner, TimeProvider time, ILogger<SearchChangeNotifier> logger)
+    public SearchChangeNotifier(ISiteChangeNotifier inner, IPostIndex index, ISearchDocumentStore store, LocalSearch search, ISearchMirror mirror, RelatedPostsUpdater related, SearchChangePruner pruner, TimeProvider time, ILogger<SearchChangeNotifier> logger)
     {
         _inner = inner;
         _index = index;
         _store = store;
         _search = search;
+        _mirror = mirror;
         _related = related;
         _pruner = pruner;
         _time = time;
@@ -62,7 +65,7 @@ public sealed partial class SearchChangeNotifier : ISiteChangeNotifier
         if (change.PreviousSlug is { } previous && previous != slug)
         {
             await _store.DeleteAsync(previous, readAt, cancellationToken);
-            await _search.ApplyAsync(new SearchChange(previous, readAt, null), cancellationToken);
+            await ApplyAsync(new SearchChange(previous, readAt, null), cancellationToken);
             LogSearch(previous, "removed (renamed)");
         }
 
@@ -76,16 +79,22 @@ public sealed partial class SearchChangeNotifier : ISiteChangeNotifier
         if (entry is null || entry.Post.Draft)
         {
             await _store.DeleteAsync(slug, readAt, cancellationToken);
-            await _search.ApplyAsync(new SearchChange(slug, readAt, null), cancellationToken);
+            await ApplyAsync(new SearchChange(slug, readAt, null), cancellationToken);
             LogSearch(slug, "removed");
             return true;
         }
 
         var document = SearchDocuments.From(entry.Post);
         await _store.SaveAsync(document, readAt, cancellationToken);
-        await _search.ApplyAsync(new SearchChange(slug, readAt, document), cancellationToken);
+        await ApplyAsync(new SearchChange(slug, readAt, document), cancellationToken);
         LogSearch(slug, "stored");
         return true;
+    }
+
+    private async Task ApplyAsync(SearchChange change, CancellationToken cancellationToken)
+    {
+        await _search.ApplyAsync(change, cancellationToken);
+        await _mirror.ApplyAsync(change, cancellationToken);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Search document of {Slug} {Outcome}")]
