@@ -23,7 +23,7 @@ public sealed class SourceThemeSource : IThemeSource
     private readonly TimeProvider _time;
     private readonly ConcurrentDictionary<string, (string? Text, DateTimeOffset Read)> _cache = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, (string ETag, ThemeAsset Asset)> _assetFiles = new(StringComparer.Ordinal);
-    private (IReadOnlyList<ThemeAsset> Assets, string Versions, DateTimeOffset Read)? _assets;
+    private ListedAssets? _assets;
 
     public SourceThemeSource(ISourceStore sources, TimeProvider time)
     {
@@ -49,9 +49,9 @@ public sealed class SourceThemeSource : IThemeSource
     {
         var now = _time.GetUtcNow();
         var cached = _assets;
-        if (cached is { } known && now - known.Read < CacheTime)
+        if (cached is not null && now - cached.Read < CacheTime)
         {
-            return known.Assets;
+            return cached.Assets;
         }
 
         var listed = new List<SourceListing>();
@@ -64,10 +64,10 @@ public sealed class SourceThemeSource : IThemeSource
         }
 
         var versions = string.Join('\n', listed.Select(file => file.Name + " " + file.ETag));
-        if (cached is { } same && same.Versions == versions)
+        if (cached is not null && cached.Versions == versions)
         {
-            _assets = (same.Assets, versions, now);
-            return same.Assets;
+            _assets = cached with { Read = now };
+            return cached.Assets;
         }
 
         var assets = new List<ThemeAsset>();
@@ -79,7 +79,7 @@ public sealed class SourceThemeSource : IThemeSource
             }
         }
 
-        _assets = (assets, versions, now);
+        _assets = new ListedAssets(assets, versions, now);
         return assets;
     }
 
@@ -88,6 +88,9 @@ public sealed class SourceThemeSource : IThemeSource
         _cache.Clear();
         _assets = null;
     }
+
+    /// <summary>The assets last listed, the names and ETags they came from, and when: swapped as one reference.</summary>
+    private sealed record ListedAssets(IReadOnlyList<ThemeAsset> Assets, string Versions, DateTimeOffset Read);
 
     /// <summary>An asset's bytes, read again only when its version changed; null when it is gone or over the limit.</summary>
     private async Task<ThemeAsset?> ReadAssetAsync(SourceListing file, CancellationToken cancellationToken)

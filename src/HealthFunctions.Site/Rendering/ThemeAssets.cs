@@ -19,7 +19,7 @@ public sealed class ThemeAssets
     private readonly IThemeSource _source;
     private readonly IPageStore? _store;
     private readonly ConcurrentDictionary<string, Lazy<Task>> _published = new(StringComparer.Ordinal);
-    private (IReadOnlyList<ThemeAsset> Uploads, ThemeAssetSet Set)? _last;
+    private Known? _last;
 
     /// <param name="store">Where versions are written; null renders names without writing files (tests, previews).</param>
     public ThemeAssets(IThemeSource source, IPageStore? store)
@@ -33,8 +33,8 @@ public sealed class ThemeAssets
     {
         var uploads = await _source.GetAssetsAsync(cancellationToken);
         var last = _last;
-        var set = last is { } known && ReferenceEquals(known.Uploads, uploads) ? known.Set : new ThemeAssetSet(Defaults.Value, uploads);
-        _last = (uploads, set);
+        var set = last is not null && ReferenceEquals(last.Uploads, uploads) ? last.Set : new ThemeAssetSet(Defaults.Value, uploads);
+        _last = new Known(uploads, set);
         if (_store is null)
         {
             return set;
@@ -54,6 +54,9 @@ public sealed class ThemeAssets
 
         return set;
     }
+
+    /// <summary>The last uploads seen and the set made from them, swapped as one reference so readers never see half of it.</summary>
+    private sealed record Known(IReadOnlyList<ThemeAsset> Uploads, ThemeAssetSet Set);
 
     private async Task WriteAsync(ThemeAssetSet set, CancellationToken cancellationToken)
     {
