@@ -7,6 +7,7 @@ using HealthFunctions.Publishing.Queries;
 using HealthFunctions.Publishing.Review;
 using HealthFunctions.Publishing.Sources;
 using HealthFunctions.Publishing.Sync;
+using HealthFunctions.Publishing.Theme;
 using HealthFunctions.Site.Writing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -65,6 +66,7 @@ internal static class CliCommands
     {
         SourceKind.Image => ImagePaths.ContentTypeOf(blobName) ?? "application/octet-stream",
         SourceKind.Site => "application/yaml; charset=utf-8",
+        SourceKind.ThemeAsset => ThemeAssetNames.ContentTypeOf(blobName) ?? "application/octet-stream",
         _ => "text/markdown; charset=utf-8",
     };
 

@@ -26,6 +26,7 @@ public static class SiteServiceCollectionExtensions
         services.AddSiteFeeds();
         services.TryAddSingleton<IThemeSource, SourceThemeSource>();
         services.AddSingleton<ThemeTemplates>();
+        services.AddSingleton(sp => new ThemeAssets(sp.GetRequiredService<IThemeSource>(), sp.GetRequiredService<IPageStore>()));
         services.AddSingleton<PageRenderer>();
         // Pages are written in the background (trigger and queue runs), so they read the index through the
         // publishing clients, which retry, not through the fast-failing ones behind HTTP reads.

@@ -74,6 +74,12 @@ public sealed class BlobPageStore : IPageStore
         }
     }
 
+    public async Task WriteAssetAsync(string blobName, byte[] content, string contentType, string cacheControl, CancellationToken cancellationToken) =>
+        await (await _container.GetAsync()).GetBlobClient(blobName).UploadAsync(
+            BinaryData.FromBytes(content),
+            new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = contentType, CacheControl = cacheControl } },
+            cancellationToken);
+
     public async Task DeleteAsync(string path, CancellationToken cancellationToken) =>
         await (await _container.GetAsync()).DeleteBlobIfExistsAsync(PagePaths.BlobName(path), cancellationToken: cancellationToken);
 

@@ -56,10 +56,18 @@ public sealed class BlobSourceStore : ISourceStore
 
     public async IAsyncEnumerable<string> ListNamesAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var container = await _container.GetAsync();
-        await foreach (var item in container.GetBlobsAsync(cancellationToken: cancellationToken))
+        await foreach (var item in ListAsync(string.Empty, cancellationToken))
         {
             yield return item.Name;
+        }
+    }
+
+    public async IAsyncEnumerable<SourceListing> ListAsync(string prefix, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var container = await _container.GetAsync();
+        await foreach (var item in container.GetBlobsAsync(new GetBlobsOptions { Prefix = prefix }, cancellationToken))
+        {
+            yield return new SourceListing(item.Name, item.Properties.ETag?.ToString() ?? string.Empty);
         }
     }
 

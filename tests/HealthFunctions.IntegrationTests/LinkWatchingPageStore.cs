@@ -11,13 +11,15 @@ namespace HealthFunctions.IntegrationTests;
 /// <summary>
 /// The real blob page store with a watcher on every write and delete: a page written with a link to
 /// a page that is not there yet, or a page deleted while another page still links to it, is recorded
-/// as a broken link at that moment. Pages are addresses ending in <c>/</c>; theme assets and feeds
-/// are not checked here.
+/// as a broken link at that moment. Pages are addresses ending in <c>/</c>; a page written naming a
+/// theme asset (<c>/assets/…</c>) that is not in the container yet is recorded too. Feeds are not
+/// checked here.
 /// </summary>
 public sealed partial class LinkWatchingPageStore : IPageStore
 {
     private readonly IPageStore _inner;
     private readonly BlobContainerClient _web;
+    private readonly ConcurrentDictionary<string, bool> _assetsSeen = new(StringComparer.Ordinal);
 
     public LinkWatchingPageStore(IPageStore inner, BlobContainerClient web)
     {
@@ -45,6 +47,9 @@ public sealed partial class LinkWatchingPageStore : IPageStore
     });
 
     public Task<PageStamp?> GetStampAsync(string path, CancellationToken cancellationToken) => _inner.GetStampAsync(path, cancellationToken);
+
+    public Task WriteAssetAsync(string blobName, byte[] content, string contentType, string cacheControl, CancellationToken cancellationToken) =>
+        _inner.WriteAssetAsync(blobName, content, contentType, cacheControl, cancellationToken);
 
     public async Task WriteAsync(PageWrite write, CancellationToken cancellationToken)
     {
@@ -101,7 +106,27 @@ public sealed partial class LinkWatchingPageStore : IPageStore
                 Broken.Enqueue($"{write.File.Path} → {link} (written before its target)");
             }
         }
+
+        foreach (var asset in AssetLinks(write.File.Content))
+        {
+            // Asset versions are never deleted, so one that existed once is there for good.
+            if (!_assetsSeen.ContainsKey(asset))
+            {
+                if (await _web.GetBlobClient(asset.TrimStart('/')).ExistsAsync(ct))
+                {
+                    _assetsSeen[asset] = true;
+                }
+                else
+                {
+                    Broken.Enqueue($"{write.File.Path} → {asset} (written before the asset)");
+                }
+            }
+        }
     }
+
+    /// <summary>The theme asset addresses an HTML file names (<c>href</c> or <c>src</c> under <c>/assets/</c>).</summary>
+    public static IEnumerable<string> AssetLinks(string html) =>
+        AssetLink().Matches(html).Select(m => m.Groups["path"].Value).Distinct(StringComparer.Ordinal);
 
     private async Task CheckUnlinkedAsync(string path, CancellationToken ct)
     {
@@ -128,4 +153,7 @@ public sealed partial class LinkWatchingPageStore : IPageStore
 
     [GeneratedRegex("href=\"(?<path>/(?:[a-z0-9-]+/)*)\"")]
     private static partial Regex PageLink();
+
+    [GeneratedRegex("(?:href|src)=\"(?<path>/assets/[^\"]+)\"")]
+    private static partial Regex AssetLink();
 }

@@ -50,6 +50,9 @@ public sealed class SiteCoalescingTests : IAsyncLifetime
 
         public Task WriteAsync(PageWrite write, CancellationToken cancellationToken) => inner.WriteAsync(write, cancellationToken);
 
+        public Task WriteAssetAsync(string blobName, byte[] content, string contentType, string cacheControl, CancellationToken cancellationToken) =>
+            inner.WriteAssetAsync(blobName, content, contentType, cacheControl, cancellationToken);
+
         public async Task<bool> TryWriteAsync(PageWrite write, PageStamp? expected, CancellationToken cancellationToken)
         {
             var written = await inner.TryWriteAsync(write, expected, cancellationToken);

@@ -73,7 +73,7 @@ internal static class Pages
     }
 
     public static Task<string> RenderAsync(string template, PageView view) =>
-        new PageRenderer(new ThemeTemplates(new DefaultThemeSource())).RenderAsync(template, view, CancellationToken.None);
+        new PageRenderer(new ThemeTemplates(new DefaultThemeSource()), new ThemeAssets(new DefaultThemeSource(), store: null)).RenderAsync(template, view, CancellationToken.None);
 
     /// <summary>Parses a page as a browser would, failing on any HTML parse error.</summary>
     public static IHtmlDocument Parse(string html)

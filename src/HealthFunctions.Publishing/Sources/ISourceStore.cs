@@ -1,5 +1,8 @@
 namespace HealthFunctions.Publishing.Sources;
 
+/// <summary>A source file's name and current version, as a listing gives them.</summary>
+public sealed record SourceListing(string Name, string ETag);
+
 /// <summary>The container editors upload posts to.</summary>
 public interface ISourceStore
 {
@@ -11,6 +14,9 @@ public interface ISourceStore
 
     /// <summary>Names of every source file, in name order.</summary>
     IAsyncEnumerable<string> ListNamesAsync(CancellationToken cancellationToken);
+
+    /// <summary>The source files whose names start with <paramref name="prefix"/>, with their current ETags, in name order.</summary>
+    IAsyncEnumerable<SourceListing> ListAsync(string prefix, CancellationToken cancellationToken);
 
     /// <summary>Uploads (or replaces) a source file.</summary>
     Task UploadAsync(string name, Stream content, string contentType, CancellationToken cancellationToken);

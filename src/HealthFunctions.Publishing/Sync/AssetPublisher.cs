@@ -3,6 +3,7 @@ using HealthFunctions.Publishing.Media;
 using HealthFunctions.Publishing.Posts;
 using HealthFunctions.Publishing.Sources;
 using HealthFunctions.Publishing.Text;
+using HealthFunctions.Publishing.Theme;
 
 namespace HealthFunctions.Publishing.Sync;
 
@@ -11,12 +12,18 @@ internal sealed record AssetChange(string? Slug, IReadOnlyList<string> Warnings,
 
 /// <summary>
 /// The kind-specific half of publishing the files beside the posts: images to public media
-/// storage, author profiles and the site settings to the content store. <see cref="ContentSync"/>
+/// storage, author profiles and the site settings to the content store; theme files are checked
+/// here and read by the site from the source container itself. <see cref="ContentSync"/>
 /// runs the shared part (reading, replays, status rows, races).
 /// </summary>
-internal sealed class AssetPublisher(IMediaStore media, ISiteContentStore content, PostRenderer renderer, PublishingOptions options)
+internal sealed class AssetPublisher(IMediaStore media, ISiteContentStore content, ISourceStore sources, PostRenderer renderer, PublishingOptions options)
 {
-    public int MaxBytes(SourceKind kind) => kind == SourceKind.Image ? options.MaxImageBytes : options.MaxSourceBytes;
+    public int MaxBytes(SourceKind kind) => kind switch
+    {
+        SourceKind.Image => options.MaxImageBytes,
+        SourceKind.ThemeAsset => ThemeAssetNames.MaxBytes,
+        _ => options.MaxSourceBytes,
+    };
 
     /// <exception cref="PostFormatException">The file cannot be published as it is.</exception>
     public async Task<AssetChange> PublishAsync(SourceKind kind, SourceBlob source, CancellationToken ct)
@@ -37,6 +44,9 @@ internal sealed class AssetPublisher(IMediaStore media, ISiteContentStore conten
                 return new AssetChange(profile.Slug, profile.Warnings, true);
             case SourceKind.Theme:
                 // The site reads theme templates from the source container itself; nothing to copy.
+                return new AssetChange(null, [], false);
+            case SourceKind.ThemeAsset:
+                await CheckThemeCountAsync(source.Name, ct);
                 return new AssetChange(null, [], false);
             case SourceKind.Site:
                 var settings = renderer.RenderSite(bytes);
@@ -60,7 +70,7 @@ internal sealed class AssetPublisher(IMediaStore media, ISiteContentStore conten
             case SourceKind.Author:
                 await content.DeleteAuthorAsync(slug ?? Slugs.From(Path.GetFileNameWithoutExtension(blobName)), ct);
                 return true;
-            case SourceKind.Theme:
+            case SourceKind.Theme or SourceKind.ThemeAsset:
                 return false;
             case SourceKind.Site:
                 var before = await content.GetSiteAsync(ct);
@@ -68,6 +78,24 @@ internal sealed class AssetPublisher(IMediaStore media, ISiteContentStore conten
                 return before?.DefaultAuthor is not null;
             default:
                 throw new ArgumentOutOfRangeException(nameof(kind), kind, "Posts are removed by ContentSync itself.");
+        }
+    }
+
+    /// <summary>The site publishes the first <see cref="ThemeAssetNames.MaxCount"/> theme assets in name order; a later one is refused.</summary>
+    private async Task CheckThemeCountAsync(string blobName, CancellationToken ct)
+    {
+        var before = 0;
+        await foreach (var (name, _) in sources.ListAsync(SourceNames.ThemeFolder, ct))
+        {
+            if (string.CompareOrdinal(name, blobName) < 0 && SourceNames.Classify(name, out _) == SourceKind.ThemeAsset)
+            {
+                before++;
+            }
+        }
+
+        if (before >= ThemeAssetNames.MaxCount)
+        {
+            throw new PostFormatException($"the theme already has {before} asset files before this one in name order; the limit is {ThemeAssetNames.MaxCount}.");
         }
     }
 }

@@ -60,7 +60,7 @@ public sealed partial class ContentSync
         _options = options.Value;
         _logger = logger;
         _faults = faults;
-        _assets = new AssetPublisher(media, content, renderer, _options);
+        _assets = new AssetPublisher(media, content, sources, renderer, _options);
         _profiles = new ProfileLookups(content, time, TimeSpan.FromSeconds(_options.ProfileCacheSeconds));
     }
 

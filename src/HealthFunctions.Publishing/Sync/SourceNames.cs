@@ -1,4 +1,5 @@
 using HealthFunctions.Publishing.Media;
+using HealthFunctions.Publishing.Theme;
 
 namespace HealthFunctions.Publishing.Sync;
 
@@ -13,11 +14,14 @@ public enum SourceKind
 
     /// <summary>A file of the site's theme: <c>theme/NAME.liquid</c> replaces a default template.</summary>
     Theme,
+
+    /// <summary>Any other file of the theme (<c>theme/css/site.css</c>): replaces or adds a theme asset.</summary>
+    ThemeAsset,
 }
 
 /// <summary>
 /// Which uploaded file names are what: <c>site.yaml</c> at the root is the site settings,
-/// <c>authors/&lt;slug&gt;.md</c> an author profile, <c>theme/NAME.liquid</c> a theme template, PNG/JPEG/GIF/WebP files images, any other
+/// <c>authors/&lt;slug&gt;.md</c> an author profile, <c>theme/NAME.liquid</c> a theme template, any other file under <c>theme/</c> a theme asset, PNG/JPEG/GIF/WebP files images, any other
 /// <c>.md</c> or <c>.markdown</c> file a post.
 /// </summary>
 public static class SourceNames
@@ -54,9 +58,9 @@ public static class SourceNames
             return SourceKind.Ignored;
         }
 
-        if (name.StartsWith(ThemeFolder, StringComparison.Ordinal) && name.EndsWith(".liquid", StringComparison.Ordinal) && name.IndexOf('/', ThemeFolder.Length) < 0)
+        if (name.StartsWith(ThemeFolder, StringComparison.Ordinal))
         {
-            return SourceKind.Theme;
+            return ClassifyTheme(name[ThemeFolder.Length..], out reason);
         }
 
         if (SiteFiles.Contains(name, StringComparer.OrdinalIgnoreCase))
@@ -80,5 +84,28 @@ public static class SourceNames
             ? "SVG images are not published: they can carry script. Use PNG, JPEG, GIF or WebP."
             : "only Markdown posts (.md, .markdown), authors/<slug>.md, site.yaml and PNG, JPEG, GIF or WebP images are published.";
         return SourceKind.Ignored;
+    }
+
+    private static SourceKind ClassifyTheme(string path, out string reason)
+    {
+        reason = string.Empty;
+        if (path.EndsWith(".liquid", StringComparison.Ordinal))
+        {
+            if (!path.Contains('/'))
+            {
+                return SourceKind.Theme;
+            }
+
+            reason = "theme templates sit directly in theme/ (theme/NAME.liquid).";
+            return SourceKind.Ignored;
+        }
+
+        if (ThemeAssetNames.Check(path) is { } problem)
+        {
+            reason = problem;
+            return SourceKind.Ignored;
+        }
+
+        return SourceKind.ThemeAsset;
     }
 }

@@ -8,6 +8,9 @@ public interface IThemeSource
 {
     Task<string?> GetTemplateAsync(string name, CancellationToken cancellationToken);
 
+    /// <summary>The editor's theme assets (<c>theme/css/site.css</c> as <c>css/site.css</c>); the same list instance while nothing changed.</summary>
+    Task<IReadOnlyList<ThemeAsset>> GetAssetsAsync(CancellationToken cancellationToken);
+
     /// <summary>Drops what this instance remembers of the theme (a theme file changed).</summary>
     void Forget();
 }
@@ -15,7 +18,11 @@ public interface IThemeSource
 /// <summary>A theme with no overrides: the default templates only.</summary>
 public sealed class DefaultThemeSource : IThemeSource
 {
+    private static readonly Task<IReadOnlyList<ThemeAsset>> NoAssets = Task.FromResult<IReadOnlyList<ThemeAsset>>([]);
+
     public Task<string?> GetTemplateAsync(string name, CancellationToken cancellationToken) => Task.FromResult<string?>(null);
+
+    public Task<IReadOnlyList<ThemeAsset>> GetAssetsAsync(CancellationToken cancellationToken) => NoAssets;
 
     public void Forget()
     {

@@ -26,6 +26,9 @@ public interface IPageStore
     /// <summary>Deletes a page's file only if it is still the version <paramref name="expected"/> names.</summary>
     Task<bool> TryDeleteAsync(string path, PageStamp expected, CancellationToken cancellationToken);
 
+    /// <summary>Writes a theme asset (bytes, no render stamp) whatever is there.</summary>
+    Task WriteAssetAsync(string blobName, byte[] content, string contentType, string cacheControl, CancellationToken cancellationToken);
+
     /// <summary>Deletes a file if it exists.</summary>
     Task DeleteAsync(string path, CancellationToken cancellationToken);
 

@@ -44,8 +44,8 @@ public sealed partial class SitePublisher : ISiteChangeNotifier
             case SourceKind.Post:
                 await PostChangedAsync(change, now, cancellationToken);
                 break;
-            case SourceKind.Theme:
-                // Every page is made from the theme. Sent after the theme cache has let go of the old template.
+            case SourceKind.Theme or SourceKind.ThemeAsset:
+                // Every page is made from the theme and names its assets' version. Sent after the theme cache has let go of the old template.
                 _theme.Forget();
                 await _queue.SendAsync([new PageMessage { Rebuild = true, Requested = now }], Coalesce + SourceThemeSource.CacheTime, cancellationToken);
                 break;

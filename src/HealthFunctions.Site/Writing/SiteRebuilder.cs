@@ -3,6 +3,7 @@ using HealthFunctions.Publishing.Index;
 using HealthFunctions.Publishing.Sync;
 using HealthFunctions.Publishing.Text;
 using HealthFunctions.Site.Pages;
+using HealthFunctions.Site.Rendering;
 
 namespace HealthFunctions.Site.Writing;
 
@@ -104,7 +105,8 @@ public sealed class SiteRebuilder
         var orphans = new List<string>();
         await foreach (var (path, renderedAt) in _store.ListAsync(ct))
         {
-            if (renderedAt is { } rendered && rendered < started && !owned.ContainsKey(path) && !await IsRedirectAsync(path, ct))
+            // Theme asset versions are kept (a page cached by a reader may still name an older one).
+            if (renderedAt is { } rendered && rendered < started && !owned.ContainsKey(path) && !path.StartsWith(ThemeAssetSet.Folder, StringComparison.Ordinal) && !await IsRedirectAsync(path, ct))
             {
                 orphans.Add(path);
             }

@@ -1,0 +1,52 @@
+using System.Text;
+using HealthFunctions.Site.Rendering;
+
+namespace HealthFunctions.Site.Tests;
+
+/// <summary>The theme's asset version: a pure function of paths and bytes, uploads over defaults.</summary>
+public sealed class ThemeAssetSetTests
+{
+    private static readonly ThemeAsset[] Defaults = [Asset("css/site.css", "body{}"), Asset("js/static.js", "//")];
+
+    [Fact]
+    public void AnUploadReplacesTheDefaultOfTheSamePathAndChangesTheVersion()
+    {
+        var plain = new ThemeAssetSet(Defaults, []);
+        var custom = new ThemeAssetSet(Defaults, [Asset("css/site.css", "body{color:red}")]);
+
+        Assert.NotEqual(plain.Version, custom.Version);
+        Assert.Equal(2, custom.Files.Count);
+        Assert.Equal("body{color:red}", Encoding.UTF8.GetString(custom.Files.Single(f => f.Path == "css/site.css").Content));
+        Assert.Equal($"/assets/{custom.Version}/css/site.css", custom.UrlOf("css/site.css"));
+        Assert.Equal($"/assets/{custom.Version}/js/static.js", custom.UrlOf("/js/static.js"));
+    }
+
+    [Fact]
+    public void TheVersionDependsOnContentNotOnOrder()
+    {
+        var one = new ThemeAssetSet(Defaults, [Asset("img/a.png", "1"), Asset("img/b.png", "2")]);
+        var two = new ThemeAssetSet(Defaults.Reverse(), [Asset("img/b.png", "2"), Asset("img/a.png", "1")]);
+        var moved = new ThemeAssetSet(Defaults, [Asset("img/a.png", "2"), Asset("img/b.png", "1")]);
+
+        Assert.Equal(one.Version, two.Version);
+        Assert.NotEqual(one.Version, moved.Version);
+        Assert.Matches("^[0-9a-f]{12}$", one.Version);
+    }
+
+    [Fact]
+    public void AFileTheThemeDoesNotHaveIsNamedAtTheRoot() =>
+        Assert.Equal("/config.js", new ThemeAssetSet(Defaults, []).UrlOf("config.js"));
+
+    [Fact]
+    public async Task TheDefaultThemeShipsTheAssetsItsLayoutNames()
+    {
+        var set = await new ThemeAssets(new DefaultThemeSource(), store: null).GetPublishedAsync(CancellationToken.None);
+
+        foreach (var path in new[] { "css/site.css", "js/static.js", "js/blog.js", "img/favicon.svg", "img/about.svg" })
+        {
+            Assert.True(set.Contains(path), path);
+        }
+    }
+
+    private static ThemeAsset Asset(string path, string text) => new(path, Encoding.UTF8.GetBytes(text));
+}
