@@ -1,5 +1,5 @@
+using HealthFunctions.Publishing.Format;
 using HealthFunctions.Publishing.Media;
-using HealthFunctions.Publishing.Posts;
 
 namespace HealthFunctions.Cli;
 

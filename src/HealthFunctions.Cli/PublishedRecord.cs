@@ -1,3 +1,4 @@
+using HealthFunctions.Publishing.Format;
 using HealthFunctions.Publishing.Posts;
 
 namespace HealthFunctions.Cli;

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using HealthFunctions.Publishing;
+using HealthFunctions.Publishing.Format;
 using HealthFunctions.Publishing.Media;
 using HealthFunctions.Publishing.Posts;
 using HealthFunctions.Publishing.Sync;

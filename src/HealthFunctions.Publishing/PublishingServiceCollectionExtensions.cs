@@ -6,7 +6,6 @@ using HealthFunctions.Publishing.Rendering;
 using HealthFunctions.Publishing.Review;
 using HealthFunctions.Publishing.Sources;
 using HealthFunctions.Publishing.Sync;
-using HealthFunctions.Publishing.Telemetry;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;

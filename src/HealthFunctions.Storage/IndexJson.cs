@@ -1,6 +1,6 @@
 using System.Text.Json;
+using HealthFunctions.Publishing.Format;
 using HealthFunctions.Publishing.Index;
-using HealthFunctions.Publishing.Posts;
 
 namespace HealthFunctions.Storage;
 

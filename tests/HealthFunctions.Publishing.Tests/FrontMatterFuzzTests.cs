@@ -1,6 +1,6 @@
 using System.Text;
 using CsCheck;
-using HealthFunctions.Publishing.Posts;
+using HealthFunctions.Publishing.Format;
 using HealthFunctions.Publishing.Tests.Support;
 
 namespace HealthFunctions.Publishing.Tests;

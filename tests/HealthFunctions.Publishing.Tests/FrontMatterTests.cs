@@ -1,3 +1,4 @@
+using HealthFunctions.Publishing.Format;
 using HealthFunctions.Publishing.Posts;
 using HealthFunctions.Publishing.Tests.Support;
 

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using HealthFunctions.Publishing.Posts;
+using HealthFunctions.Publishing.Format;
 using HealthFunctions.Publishing.Rendering;
 using HealthFunctions.Publishing.Tests.Support;
 using HealthFunctions.Publishing.Text;

@@ -1,5 +1,5 @@
 using System.Text;
-using HealthFunctions.Publishing.Posts;
+using HealthFunctions.Publishing.Format;
 using HealthFunctions.Publishing.Tests.Support;
 
 namespace HealthFunctions.Publishing.Tests;

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Text;
-using HealthFunctions.Publishing.Posts;
+using HealthFunctions.Publishing.Format;
 using HealthFunctions.Publishing.Tests.Support;
 using HealthFunctions.Publishing.Text;
 

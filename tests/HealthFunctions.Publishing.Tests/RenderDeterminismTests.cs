@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using HealthFunctions.Benchmarks.Corpus;
+using HealthFunctions.Publishing.Format;
 using HealthFunctions.Publishing.Posts;
 using HealthFunctions.Publishing.Tests.Support;
 

@@ -1,5 +1,6 @@
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
+using HealthFunctions.Publishing.Format;
 using HealthFunctions.Publishing.Posts;
 using HealthFunctions.Site.Pages;
 using HealthFunctions.Site.Rendering;

@@ -1,4 +1,4 @@
-using HealthFunctions.Publishing.Posts;
+using HealthFunctions.Publishing.Format;
 
 namespace HealthFunctions.Publishing.Content;
 

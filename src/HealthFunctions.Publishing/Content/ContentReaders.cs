@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using HealthFunctions.Publishing.Posts;
+using HealthFunctions.Publishing.Format;
 using HealthFunctions.Publishing.Text;
 using YamlDotNet.RepresentationModel;
 

@@ -1,7 +1,6 @@
-namespace HealthFunctions.Publishing.Posts;
+using HealthFunctions.Publishing.Format;
 
-/// <summary>A source the post cites: a title, a link, or both.</summary>
-public sealed record PostReference(string Title, Uri? Url);
+namespace HealthFunctions.Publishing.Posts;
 
 /// <summary>The typed fields of a post's YAML front matter. Every field is optional here; defaults are applied by <see cref="PostRenderer"/>.</summary>
 public sealed record FrontMatter

@@ -1,3 +1,4 @@
+using HealthFunctions.Publishing.Format;
 using YamlDotNet.RepresentationModel;
 
 namespace HealthFunctions.Publishing.Posts;

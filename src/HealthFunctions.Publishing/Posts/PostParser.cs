@@ -1,4 +1,5 @@
 using System.Globalization;
+using HealthFunctions.Publishing.Format;
 using HealthFunctions.Publishing.Rendering;
 using Markdig;
 using Markdig.Extensions.Yaml;

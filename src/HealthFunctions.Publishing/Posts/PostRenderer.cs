@@ -1,4 +1,5 @@
 using HealthFunctions.Publishing.Content;
+using HealthFunctions.Publishing.Format;
 using HealthFunctions.Publishing.Media;
 using HealthFunctions.Publishing.Rendering;
 using HealthFunctions.Publishing.Text;
@@ -53,7 +54,7 @@ public sealed class PostRenderer(
         var summary = excerpts.For(matter, body);
         var reading = counts.For(body);
 
-        return PostLimits.Checked(new RenderedPost
+        return RenderedPostChecks.Checked(new RenderedPost
         {
             Slug = identity.Slug,
             Title = identity.Title,

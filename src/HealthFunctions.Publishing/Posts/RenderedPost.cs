@@ -1,3 +1,5 @@
+using HealthFunctions.Publishing.Format;
+
 namespace HealthFunctions.Publishing.Posts;
 
 /// <summary>A post as published: its metadata, derived figures and sanitised HTML.</summary>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using HealthFunctions.Publishing.Format;
 
 namespace HealthFunctions.Publishing.Posts;
 

@@ -1,4 +1,5 @@
 using System.Text;
+using HealthFunctions.Publishing.Format;
 
 namespace HealthFunctions.Publishing.Posts;
 

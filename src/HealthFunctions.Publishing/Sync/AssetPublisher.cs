@@ -1,4 +1,5 @@
 using HealthFunctions.Publishing.Content;
+using HealthFunctions.Publishing.Format;
 using HealthFunctions.Publishing.Media;
 using HealthFunctions.Publishing.Posts;
 using HealthFunctions.Publishing.Sources;

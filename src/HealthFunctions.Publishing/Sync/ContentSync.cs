@@ -1,9 +1,9 @@
 using HealthFunctions.Publishing.Content;
+using HealthFunctions.Publishing.Format;
 using HealthFunctions.Publishing.Index;
 using HealthFunctions.Publishing.Media;
 using HealthFunctions.Publishing.Posts;
 using HealthFunctions.Publishing.Sources;
-using HealthFunctions.Publishing.Telemetry;
 using HealthFunctions.Publishing.Text;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;

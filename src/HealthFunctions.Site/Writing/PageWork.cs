@@ -1,6 +1,5 @@
 using System.Text.Json;
 using HealthFunctions.Publishing.Sync;
-using HealthFunctions.Publishing.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 

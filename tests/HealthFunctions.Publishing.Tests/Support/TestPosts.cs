@@ -1,7 +1,8 @@
 using System.Diagnostics.Metrics;
 using System.Text;
+using HealthFunctions.Publishing.Format;
 using HealthFunctions.Publishing.Posts;
-using HealthFunctions.Publishing.Telemetry;
+using HealthFunctions.Publishing.Sync;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 

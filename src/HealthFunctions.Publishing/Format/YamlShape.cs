@@ -2,7 +2,7 @@ using System.Text;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 
-namespace HealthFunctions.Publishing.Posts;
+namespace HealthFunctions.Publishing.Format;
 
 /// <summary>
 /// A first pass over YAML as a stream of parser events, before any tree is built: refuses anchors

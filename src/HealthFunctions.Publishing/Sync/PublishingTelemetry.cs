@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
-using HealthFunctions.Publishing.Sync;
+using HealthFunctions.Publishing.Telemetry;
 
-namespace HealthFunctions.Publishing.Telemetry;
+namespace HealthFunctions.Publishing.Sync;
 
 /// <summary>
 /// The publish pipeline's traces and metrics: one activity per publish (blob name, slug and outcome

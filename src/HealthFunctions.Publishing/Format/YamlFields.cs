@@ -2,7 +2,7 @@ using HealthFunctions.Publishing.Text;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
-namespace HealthFunctions.Publishing.Posts;
+namespace HealthFunctions.Publishing.Format;
 
 /// <summary>
 /// Typed reading of YAML fields (front matter, author profiles, site settings) with errors that

@@ -1,7 +1,7 @@
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
-namespace HealthFunctions.Publishing.Posts;
+namespace HealthFunctions.Publishing.Format;
 
 /// <summary>
 /// Loads YAML (front matter, author profiles, site settings) as a map of fields, after

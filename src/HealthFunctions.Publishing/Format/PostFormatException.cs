@@ -1,4 +1,4 @@
-namespace HealthFunctions.Publishing.Posts;
+namespace HealthFunctions.Publishing.Format;
 
 /// <summary>The source file cannot be published as it is. The message is written for the editor.</summary>
 public sealed class PostFormatException : Exception

@@ -1,6 +1,5 @@
-using HealthFunctions.Publishing.Text;
 
-namespace HealthFunctions.Publishing.Posts;
+namespace HealthFunctions.Publishing.Format;
 
 /// <summary>
 /// The sizes, counts and depths a post may not exceed: part of the post format
@@ -62,23 +61,6 @@ public static class PostLimits
         {
             throw new PostFormatException($"is {value.Length:N0} characters long; the limit is {limit:N0}.", field, line);
         }
-    }
-
-    /// <summary>
-    /// The checks on what a post became after defaults were applied (a title taken from the first
-    /// heading, a slug taken from the file name), which front matter checks cannot see.
-    /// </summary>
-    public static RenderedPost Checked(RenderedPost post)
-    {
-        ArgumentNullException.ThrowIfNull(post);
-        CheckLength(post.Title, TitleLength, "title", null);
-        if (!Slugs.IsValid(post.Slug))
-        {
-            throw new PostFormatException($"'{Shorten(post.Slug)}' is not a valid slug of at most {Slugs.MaxLength} characters; set 'slug:' or rename the file.", "slug");
-        }
-
-        CheckLength(post.Description, SummaryLength, "summary", null);
-        return post;
     }
 
     /// <summary>Fails when rendered HTML kept in a table property (a bio, the About Me text) would not fit there.</summary>

@@ -1,0 +1,111 @@
+using System.Text.RegularExpressions;
+
+namespace HealthFunctions.Publishing.Tests;
+
+/// <summary>
+/// The core library's namespaces form layers: none depends, directly or through others, on one that
+/// depends on it. Read from the sources: with unnecessary usings an error (IDE0005), a file's
+/// <c>using</c> directives are exactly what it uses, and fully qualified names count too.
+/// </summary>
+public sealed partial class NamespaceLayeringTests
+{
+    private const string Root = "HealthFunctions.Publishing";
+
+    [Fact]
+    public void No_namespace_of_the_core_library_depends_on_itself_through_others()
+    {
+        var graph = DependencyGraph();
+
+        var cycles = graph.Keys.Select(start => CycleFrom(start, graph)).OfType<string>().Distinct().ToList();
+
+        Assert.True(cycles.Count == 0, "namespace cycles:\n" + string.Join('\n', cycles));
+    }
+
+    [Fact]
+    public void The_check_sees_a_cycle_when_there_is_one()
+    {
+        var graph = new Dictionary<string, HashSet<string>>
+        {
+            ["A"] = ["B"],
+            ["B"] = ["C"],
+            ["C"] = ["A"],
+            ["D"] = ["A"],
+        };
+
+        Assert.Equal("A -> B -> C -> A", CycleFrom("A", graph));
+        Assert.Null(CycleFrom("D", new Dictionary<string, HashSet<string>> { ["D"] = ["A"], ["A"] = [] }));
+        Assert.Contains(DependencyGraph().Keys, ns => ns == Root + ".Posts");
+    }
+
+    private static Dictionary<string, HashSet<string>> DependencyGraph()
+    {
+        var source = Path.Combine(RepositoryRoot(), "src", Root);
+        var graph = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        foreach (var file in Directory.EnumerateFiles(source, "*.cs", SearchOption.AllDirectories).Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)))
+        {
+            var text = File.ReadAllText(file);
+            if (FileNamespace().Match(text) is not { Success: true } declared)
+            {
+                continue;
+            }
+
+            var ns = declared.Groups["name"].Value;
+            var uses = graph.TryGetValue(ns, out var known) ? known : graph[ns] = [];
+            foreach (Match used in UsingOrQualified().Matches(text))
+            {
+                var target = used.Groups["name"].Value;
+                if (target != ns && target != Root)
+                {
+                    uses.Add(target);
+                }
+            }
+        }
+
+        return graph;
+    }
+
+    /// <summary>The first cycle back to <paramref name="start"/>, as "A -> B -> A", or null.</summary>
+    private static string? CycleFrom(string start, IReadOnlyDictionary<string, HashSet<string>> graph)
+    {
+        var path = new Stack<string>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        return Visit(start);
+
+        string? Visit(string node)
+        {
+            path.Push(node);
+            foreach (var next in graph.TryGetValue(node, out var edges) ? edges.Order(StringComparer.Ordinal) : Enumerable.Empty<string>())
+            {
+                if (next == start)
+                {
+                    return string.Join(" -> ", path.Reverse().Append(start));
+                }
+
+                if (seen.Add(next) && Visit(next) is { } cycle)
+                {
+                    return cycle;
+                }
+            }
+
+            path.Pop();
+            return null;
+        }
+    }
+
+    private static string RepositoryRoot()
+    {
+        var folder = new DirectoryInfo(AppContext.BaseDirectory);
+        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "HealthFunctions.sln")))
+        {
+            folder = folder.Parent;
+        }
+
+        return folder?.FullName ?? throw new InvalidOperationException("HealthFunctions.sln not found above the test's folder.");
+    }
+
+    [GeneratedRegex(@"^namespace (?<name>HealthFunctions\.Publishing(\.\w+)?);", RegexOptions.Multiline)]
+    private static partial Regex FileNamespace();
+
+    [GeneratedRegex(@"(?:^using (?:static )?|(?<![\w.]))(?<name>HealthFunctions\.Publishing\.\w+)(?=;|\.)", RegexOptions.Multiline)]
+    private static partial Regex UsingOrQualified();
+}
