@@ -6,6 +6,7 @@ using HealthFunctions.Publishing;
 using HealthFunctions.Publishing.Format;
 using HealthFunctions.Publishing.Media;
 using HealthFunctions.Publishing.Posts;
+using HealthFunctions.Publishing.Sources;
 using HealthFunctions.Publishing.Sync;
 using Microsoft.Extensions.Options;
 

@@ -1,6 +1,7 @@
 using Azure.Data.Tables;
 using HealthFunctions.Publishing.Index;
 using HealthFunctions.Publishing.Posts;
+using HealthFunctions.Publishing.Sources;
 using HealthFunctions.Publishing.Sync;
 
 namespace HealthFunctions.Storage;

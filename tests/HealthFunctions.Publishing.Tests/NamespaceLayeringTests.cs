@@ -34,31 +34,34 @@ public sealed partial class NamespaceLayeringTests
 
         Assert.Equal("A -> B -> C -> A", CycleFrom("A", graph));
         Assert.Null(CycleFrom("D", new Dictionary<string, HashSet<string>> { ["D"] = ["A"], ["A"] = [] }));
-        Assert.Contains(DependencyGraph().Keys, ns => ns == Root + ".Posts");
+        var layers = DependencyGraph();
+        Assert.Contains(Root + ".Format", layers[Root + ".Posts"]);
+        Assert.Contains(Root + ".Sources", layers[Root + ".Index"]);
     }
 
     private static Dictionary<string, HashSet<string>> DependencyGraph()
     {
         var source = Path.Combine(RepositoryRoot(), "src", Root);
-        var graph = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
-        foreach (var file in Directory.EnumerateFiles(source, "*.cs", SearchOption.AllDirectories).Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)))
-        {
-            var text = File.ReadAllText(file);
-            if (FileNamespace().Match(text) is not { Success: true } declared)
-            {
-                continue;
-            }
+        var files = Directory.EnumerateFiles(source, "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .Select(File.ReadAllText)
+            .Select(text => (Text: text, Declared: FileNamespace().Match(text)))
+            .Where(file => file.Declared.Success)
+            .ToList();
+        var graph = files.Select(f => f.Declared.Groups["name"].Value).Distinct().ToDictionary(ns => ns, _ => new HashSet<string>(StringComparer.Ordinal), StringComparer.Ordinal);
 
+        // Names written relative to the root namespace (Sync.SourceKind inside HealthFunctions.Publishing.Index) count too.
+        var relative = new Regex(
+            @"(?<![\w.])(?<name>" + string.Join('|', graph.Keys.Where(k => k != Root).Select(k => Regex.Escape(k[(Root.Length + 1)..]))) + @")\.[A-Z]",
+            RegexOptions.None,
+            TimeSpan.FromSeconds(5));
+        foreach (var (text, declared) in files)
+        {
             var ns = declared.Groups["name"].Value;
-            var uses = graph.TryGetValue(ns, out var known) ? known : graph[ns] = [];
-            foreach (Match used in UsingOrQualified().Matches(text))
-            {
-                var target = used.Groups["name"].Value;
-                if (target != ns && target != Root)
-                {
-                    uses.Add(target);
-                }
-            }
+            var code = Comments().Replace(text, string.Empty);
+            var targets = UsingOrQualified().Matches(code).Select(m => m.Groups["name"].Value)
+                .Concat(relative.Matches(UsingOrNamespaceLine().Replace(code, string.Empty)).Select(m => Root + "." + m.Groups["name"].Value));
+            graph[ns].UnionWith(targets.Where(target => target != ns && target != Root));
         }
 
         return graph;
@@ -108,4 +111,11 @@ public sealed partial class NamespaceLayeringTests
 
     [GeneratedRegex(@"(?:^using (?:static )?|(?<![\w.]))(?<name>HealthFunctions\.Publishing\.\w+)(?=;|\.)", RegexOptions.Multiline)]
     private static partial Regex UsingOrQualified();
+
+    [GeneratedRegex(@"^(using|namespace) .*$", RegexOptions.Multiline)]
+    private static partial Regex UsingOrNamespaceLine();
+
+    /// <summary>Line comments other than XML docs, whose <c>cref</c>s are real references.</summary>
+    [GeneratedRegex(@"(?<!/)//(?!/).*$", RegexOptions.Multiline)]
+    private static partial Regex Comments();
 }

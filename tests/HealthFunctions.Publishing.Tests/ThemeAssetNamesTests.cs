@@ -1,3 +1,4 @@
+using HealthFunctions.Publishing.Sources;
 using HealthFunctions.Publishing.Sync;
 
 namespace HealthFunctions.Publishing.Tests;

@@ -1,4 +1,5 @@
 using HealthFunctions.Publishing.Posts;
+using HealthFunctions.Publishing.Sources;
 
 namespace HealthFunctions.Publishing.Index;
 
@@ -103,7 +104,7 @@ public sealed record SourceRecord
     public IReadOnlyList<IndexKey> IndexKeys { get; init; } = [];
 
     /// <summary>What the file is (post, author, site settings, image).</summary>
-    public Sync.SourceKind Kind { get; init; } = Sync.SourceKind.Post;
+    public SourceKind Kind { get; init; } = SourceKind.Post;
 
     /// <summary>Problems that did not stop publishing (missing image, no alt text, unknown author).</summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];

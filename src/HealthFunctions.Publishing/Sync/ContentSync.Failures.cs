@@ -1,4 +1,5 @@
 using HealthFunctions.Publishing.Index;
+using HealthFunctions.Publishing.Sources;
 using Microsoft.Extensions.Logging;
 
 namespace HealthFunctions.Publishing.Sync;

@@ -1,3 +1,5 @@
+using HealthFunctions.Publishing.Sources;
+
 namespace HealthFunctions.Publishing.Sync;
 
 /// <summary>

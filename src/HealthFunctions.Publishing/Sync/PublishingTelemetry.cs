@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
+using HealthFunctions.Publishing.Sources;
 using HealthFunctions.Publishing.Telemetry;
 
 namespace HealthFunctions.Publishing.Sync;

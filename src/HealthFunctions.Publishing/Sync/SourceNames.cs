@@ -1,23 +1,8 @@
 using HealthFunctions.Publishing.Media;
+using HealthFunctions.Publishing.Sources;
 using HealthFunctions.Publishing.Theme;
 
 namespace HealthFunctions.Publishing.Sync;
-
-/// <summary>What an uploaded file is to the blog.</summary>
-public enum SourceKind
-{
-    Ignored,
-    Post,
-    Author,
-    Site,
-    Image,
-
-    /// <summary>A file of the site's theme: <c>theme/NAME.liquid</c> replaces a default template.</summary>
-    Theme,
-
-    /// <summary>Any other file of the theme (<c>theme/css/site.css</c>): replaces or adds a theme asset.</summary>
-    ThemeAsset,
-}
 
 /// <summary>
 /// Which uploaded file names are what: <c>site.yaml</c> at the root is the site settings,

@@ -1,3 +1,4 @@
+
 namespace HealthFunctions.Publishing.Telemetry;
 
 /// <summary>

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using HealthFunctions.Publishing.Sources;
 using HealthFunctions.Publishing.Sync;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;

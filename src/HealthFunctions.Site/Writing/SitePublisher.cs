@@ -1,4 +1,5 @@
 using HealthFunctions.Publishing.Index;
+using HealthFunctions.Publishing.Sources;
 using HealthFunctions.Publishing.Sync;
 using HealthFunctions.Publishing.Text;
 using HealthFunctions.Site.Rendering;

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using HealthFunctions.Publishing.Index;
-using HealthFunctions.Publishing.Sync;
+using HealthFunctions.Publishing.Sources;
 using HealthFunctions.Publishing.Text;
 using HealthFunctions.Site.Pages;
 using HealthFunctions.Site.Rendering;
