@@ -25,6 +25,7 @@ internal static class IndexEntities
         ["IndexKeys"] = IndexJson.WriteKeys(record.IndexKeys),
         ["Kind"] = record.Kind.ToString(),
         ["Warnings"] = IndexJson.Write(StatusText.Bound(record.Warnings)),
+        ["People"] = record.People is null ? null : IndexJson.Write(record.People),
     };
 
     public static SourceRecord ToSource(TableEntity e) => new()
@@ -39,6 +40,7 @@ internal static class IndexEntities
         IndexKeys = IndexJson.Keys(e.GetString("IndexKeys")),
         Kind = Enum.TryParse<SourceKind>(e.GetString("Kind"), out var kind) ? kind : SourceKind.Post,
         Warnings = IndexJson.Strings(e.GetString("Warnings")),
+        People = e.GetString("People") is { } people ? IndexJson.Strings(people) : null,
         ETag = e.ETag.ToString(),
     };
 

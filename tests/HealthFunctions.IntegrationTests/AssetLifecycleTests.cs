@@ -109,6 +109,10 @@ public sealed class AssetLifecycleTests(AzuriteFixture azurite) : IAsyncLifetime
         await _host.Source.DeleteBlobAsync("authors/jo-bloggs.md");
         await _host.Get<ContentSync>().SyncAsync("authors/jo-bloggs.md", CancellationToken.None);
         Assert.Equal(404, (await AuthorAsync()).Status);
+
+        // Which posts name the profile is kept in their status rows, so its removal reaches them too.
+        Assert.Contains((await SourceAsync("posts/a.md")).Warnings, w => w.Contains("author 'jo-bloggs' has no profile", StringComparison.Ordinal));
+        Assert.Equal(["jo-bloggs"], (await SourceAsync("posts/a.md")).People);
     }
 
     [Fact]

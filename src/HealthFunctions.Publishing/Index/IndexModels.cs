@@ -109,8 +109,18 @@ public sealed record SourceRecord
     /// <summary>Problems that did not stop publishing (missing image, no alt text, unknown author).</summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];
 
+    /// <summary>
+    /// The profiles a post names (its author, the site's default author when it names none, and its
+    /// reviewer), by slug: the posts to publish again when one of those profiles changes. Null on a
+    /// row written before this was recorded, which then counts as naming every profile.
+    /// </summary>
+    public IReadOnlyList<string>? People { get; init; }
+
     /// <summary>Optimistic-concurrency tag of the stored row; null for a row not yet stored.</summary>
     public string? ETag { get; init; }
+
+    /// <summary>True when this post must be published again because the profile <paramref name="slug"/> changed.</summary>
+    public bool Names(string slug) => People?.Contains(slug, StringComparer.Ordinal) ?? true;
 }
 
 /// <summary>One page of a listing plus the row key to continue after, if there is more.</summary>

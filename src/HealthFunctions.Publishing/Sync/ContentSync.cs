@@ -248,6 +248,7 @@ public sealed partial class ContentSync
             IndexKeys = keys,
             Kind = SourceKind.Post,
             Warnings = post.Warnings,
+            People = new[] { post.Author, post.ReviewedBy }.OfType<string>().Select(Slugs.From).Distinct(StringComparer.Ordinal).ToList(),
             ETag = record?.ETag,
         };
         if (!await _index.TrySaveSourceAsync(saved, ct))
@@ -354,7 +355,8 @@ public sealed partial class ContentSync
     /// <summary>
     /// Re-renders what depends on a changed file, so nothing stale is served: the posts in an image's
     /// folder or above it (they may link it relatively and carry its size); for an author, the posts whose
-    /// warnings name it; for the site settings (only when the default author changed), every post.
+    /// status rows record that they name it (<see cref="SourceRecord.People"/>); for the site settings
+    /// (only when the default author changed), every post.
     /// </summary>
     private async Task RefreshDependentsAsync(string blobName, SourceKind kind, string? slug, CancellationToken ct)
     {
@@ -376,7 +378,7 @@ public sealed partial class ContentSync
                 await foreach (var record in _index.ListSourcesAsync(ct))
                 {
                     if (record.Kind == SourceKind.Post && record.State is SourceState.Published or SourceState.Draft
-                        && (kind == SourceKind.Site || record.Warnings.Any(w => w.Contains($"'{slug}'", StringComparison.Ordinal))))
+                        && (kind == SourceKind.Site || (slug is not null && record.Names(slug))))
                     {
                         dependents.Add(record.BlobName);
                     }

@@ -35,11 +35,12 @@ public sealed partial class RelatedPostsUpdater
     }
 
     /// <summary>
-    /// After <paramref name="slug"/>'s search document was stored and applied here. The pages of the
-    /// other posts whose lists changed are sent to be rewritten; the post's own page is left to the
-    /// publish that called (it writes it next).
+    /// After <paramref name="slug"/>'s search document was stored and applied here. Returns the other
+    /// posts whose lists changed, for <see cref="PagesChangedAsync"/> once the post's own page is
+    /// written (so no page links the post before its page exists); that page is left to the publish
+    /// that called.
     /// </summary>
-    public async Task PostChangedAsync(string slug, string? previousSlug, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<string>> PostChangedAsync(string slug, string? previousSlug, CancellationToken cancellationToken)
     {
         var index = await _search.GetAsync(cancellationToken);
         var affected = new List<string> { slug };
@@ -71,9 +72,13 @@ public sealed partial class RelatedPostsUpdater
             LogQueued(slug, rest.Count);
         }
 
-        await _pages.ChangedAsync(changed, cancellationToken);
         LogUpdated(slug, Math.Min(distinct.Count, _options.InlineLimit), changed.Count);
+        return changed;
     }
+
+    /// <summary>Has the pages of posts whose related lists changed rewritten.</summary>
+    public Task PagesChangedAsync(IReadOnlyList<string> slugs, CancellationToken cancellationToken) =>
+        _pages.ChangedAsync(slugs, cancellationToken);
 
     /// <summary>Recomputes the lists of <paramref name="slugs"/> (a queue message) and has the pages of those that changed rewritten.</summary>
     public async Task RecomputeAsync(IReadOnlyList<string> slugs, CancellationToken cancellationToken)

@@ -43,17 +43,21 @@ public sealed partial class SearchChangeNotifier : ISiteChangeNotifier
     public async Task ChangedAsync(ContentChange change, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(change);
+        IReadOnlyList<string> relatedChanged = [];
         if (change.Kind == SourceKind.Post && change.Slug is { } slug)
         {
             if (await SyncPostAsync(change, slug, cancellationToken))
             {
-                await _related.PostChangedAsync(slug, change.PreviousSlug, cancellationToken);
+                relatedChanged = await _related.PostChangedAsync(slug, change.PreviousSlug, cancellationToken);
             }
 
             await _pruner.MaybePruneAsync(cancellationToken);
         }
 
+        // The post's own page first (the site writes it in this run), then the pages whose related
+        // posts now link it: a page is written before any page links to it.
         await _inner.ChangedAsync(change, cancellationToken);
+        await _related.PagesChangedAsync(relatedChanged, cancellationToken);
     }
 
     public Task<bool> TryDeferResyncAsync(IReadOnlyList<string> blobNames, CancellationToken cancellationToken) =>

@@ -22,7 +22,7 @@ public sealed class PostPageBuilder
         _relatedStore = relatedStore;
     }
 
-    /// <param name="existing">When given, the previous/next links and Latest Posts name only posts whose pages exist (this one counts as existing).</param>
+    /// <param name="existing">When given, the previous/next links, related posts and Latest Posts name only posts whose pages exist (this one counts as existing).</param>
     public async Task<PageOutput> BuildAsync(string slug, CancellationToken ct, PageExists? existing = null)
     {
         var lookup = await _reader.Queries.FindAsync(slug, ct);
@@ -65,6 +65,20 @@ public sealed class PostPageBuilder
         // Whether the post is in the box is decided on the whole box, whatever this version shows of it.
         var latest = await _reader.LatestAsync(ct);
         var related = await _related.ReadAsync(post.Slug, ct);
+        if (linkable is not null)
+        {
+            var shown = new List<RelatedLink>(related.Count);
+            foreach (var item in related)
+            {
+                if (await linkable(PageKeys.Post(item.Slug), ct))
+                {
+                    shown.Add(item);
+                }
+            }
+
+            related = shown;
+        }
+
         var view = new PageView
         {
             Site = site,
