@@ -67,6 +67,9 @@ public class BlogSite : IAsyncLifetime
     /// <summary>Posts uploaded before the site starts; its first pass over the container publishes them.</summary>
     protected virtual IReadOnlyDictionary<string, string> Seed => SeedPosts.All;
 
+    /// <summary>Settings of this site's own on top of the ones every fixture shares (for example a smaller page size).</summary>
+    protected virtual IReadOnlyDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>();
+
     /// <summary>Images (avatars, post images) uploaded before the site starts.</summary>
     protected virtual IReadOnlyDictionary<string, byte[]> SeedImages => SeedPosts.Images;
 
@@ -83,32 +86,36 @@ public class BlogSite : IAsyncLifetime
             await Source.GetBlobClient(name).UploadAsync(BinaryData.FromBytes(bytes), overwrite: true);
         }
 
-        _app = LocalHostApp.Build(
-            ["--urls", "http://127.0.0.1:0"],
-            new Dictionary<string, string?>
-            {
-                ["PostsStorage"] = _azurite.ConnectionString,
-                ["Publishing:SourceContainer"] = SourceContainerName,
-                ["Publishing:HtmlContainer"] = HtmlContainerName,
-                ["Publishing:IndexTable"] = IndexTableName,
-                ["Publishing:MediaContainer"] = MediaContainerName,
-                ["Site:WebContainer"] = WebContainerName,
-                ["Site:PageQueue"] = PageQueueName,
-                ["Search:Table"] = SearchTableName,
-                ["Related:Queue"] = RelatedQueueName,
-                ["Site:CoalesceSeconds"] = "0",
+        var settings = new Dictionary<string, string?>
+        {
+            ["PostsStorage"] = _azurite.ConnectionString,
+            ["Publishing:SourceContainer"] = SourceContainerName,
+            ["Publishing:HtmlContainer"] = HtmlContainerName,
+            ["Publishing:IndexTable"] = IndexTableName,
+            ["Publishing:MediaContainer"] = MediaContainerName,
+            ["Site:WebContainer"] = WebContainerName,
+            ["Site:PageQueue"] = PageQueueName,
+            ["Search:Table"] = SearchTableName,
+            ["Related:Queue"] = RelatedQueueName,
+            ["Site:CoalesceSeconds"] = "0",
 
-                // Browser tests run beside the other test projects on two cores; they test pages, not outages.
-                ["StorageReads:TimeoutSeconds"] = "10",
-                ["LocalHost:QueuePollSeconds"] = "0.1",
-                ["LocalHost:ServeSiteContainer"] = ServesStaticSite ? "true" : "false",
-                ["Host:CORS"] = AllowedOrigin,
-                ["LocalHost:FunctionKey"] = FunctionKey,
-                ["LocalHost:BlobPollSeconds"] = "0.2",
-                ["LocalHost:WebRoot"] = Path.Combine(RepositoryRoot.Find(), "web"),
-                ["Logging:LogLevel:Default"] = "Warning",
-                ["Logging:LogLevel:Azure"] = "Error",
-            });
+            // Browser tests run beside the other test projects on two cores; they test pages, not outages.
+            ["StorageReads:TimeoutSeconds"] = "10",
+            ["LocalHost:QueuePollSeconds"] = "0.1",
+            ["LocalHost:ServeSiteContainer"] = ServesStaticSite ? "true" : "false",
+            ["Host:CORS"] = AllowedOrigin,
+            ["LocalHost:FunctionKey"] = FunctionKey,
+            ["LocalHost:BlobPollSeconds"] = "0.2",
+            ["LocalHost:WebRoot"] = Path.Combine(RepositoryRoot.Find(), "web"),
+            ["Logging:LogLevel:Default"] = "Warning",
+            ["Logging:LogLevel:Azure"] = "Error",
+        };
+        foreach (var (key, value) in Settings)
+        {
+            settings[key] = value;
+        }
+
+        _app = LocalHostApp.Build(["--urls", "http://127.0.0.1:0"], settings);
         await _app.StartAsync();
         BaseUrl = _app.Urls.Single().TrimEnd('/');
         await Services.GetRequiredService<BlobTriggerPoller>().FirstPass.WaitAsync(TimeSpan.FromSeconds(180));

@@ -88,13 +88,5 @@ public sealed class ReaderSession : IAsyncDisposable
     /// <summary>Uncaught errors from the page's own scripts.</summary>
     public IReadOnlyList<string> ScriptErrors => _scriptErrors;
 
-    /// <summary>Answers <c>/config.js</c> with other settings, as a deployment that edits the file would.</summary>
-    public Task ConfigureAsync(string apiBase = "", int pageSize = 10) =>
-        Page.RouteAsync("**/config.js", route => route.FulfillAsync(new RouteFulfillOptions
-        {
-            ContentType = "text/javascript",
-            Body = $"window.HEALTHFUNCTIONS_API = '{apiBase}';\nwindow.HEALTHFUNCTIONS_PAGE_SIZE = {pageSize};\n",
-        }));
-
     public async ValueTask DisposeAsync() => await _context.CloseAsync();
 }
