@@ -149,4 +149,35 @@ public sealed partial class ContentSync
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Processing {BlobName} (ETag {BlobETag}) failed unexpectedly, reference {Reference} ({ExceptionType}); recorded as failed, not retried")]
     private partial void LogUnexpectedError(Exception exception, string blobName, string? blobETag, string reference, string? exceptionType);
+
+    /// <summary>Records why a version cannot be published and leaves the previously published version as it was.</summary>
+    private async Task<SyncResult?> RejectAsync(SourceBlob source, SourceRecord? record, SourceState state, string message, Leftovers leftovers, CancellationToken ct, SourceKind kind = SourceKind.Post)
+    {
+        var rejected = new SourceRecord
+        {
+            BlobName = source.Name,
+            State = state,
+            Message = message,
+            Slug = record?.Slug,
+            BlobETag = source.ETag,
+            BlobLastModified = source.LastModified,
+            ProcessedAt = _time.GetUtcNow(),
+            IndexKeys = record?.IndexKeys ?? [],
+            Kind = kind,
+            ETag = record?.ETag,
+        };
+        if (!await _index.TrySaveSourceAsync(rejected, ct))
+        {
+            return null;
+        }
+
+        await _index.DeleteListingAsync(leftovers.Keys.Except(rejected.IndexKeys), ct);
+        foreach (var slug in leftovers.Slugs.Where(slug => slug != rejected.Slug))
+        {
+            await _index.ReleaseSlugAsync(slug, source.Name, ct);
+        }
+
+        var outcome = state == SourceState.Conflict ? SyncOutcome.Conflict : SyncOutcome.Failed;
+        return new SyncResult(source.Name, outcome, record?.Slug, message);
+    }
 }
