@@ -52,16 +52,13 @@ public static partial class LocalHostApp
         var options = app.Services.GetRequiredService<IOptions<LocalHostOptions>>().Value;
         app.UseProblemAnswers(options.RoutePrefix);
 
-        // The static site first, as the storage account's static website serves it; then web/ (the theme's assets).
-        if (options.ServeSiteContainer)
-        {
-            var siteFiles = app.Services.GetRequiredService<SiteContainerFiles>();
-            app.Use(siteFiles.InvokeAsync);
-        }
+        // The static site first, as the storage account's static website serves it; then web/
+        // (config.js, the search page and the theme's assets at their source paths).
+        var siteFiles = app.Services.GetRequiredService<SiteContainerFiles>();
+        app.Use(siteFiles.InvokeAsync);
         if (WebRoot.Find(options.WebRoot) is { } webRoot)
         {
             var files = new PhysicalFileProvider(webRoot);
-            app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files });
             app.UseStaticFiles(new StaticFileOptions
             {
                 FileProvider = files,
@@ -126,9 +123,9 @@ public static partial class LocalHostApp
         return services;
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Serving the front end from {WebRoot} at /")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Serving the site container at /, then {WebRoot}")]
     private static partial void LogServingWeb(ILogger logger, string webRoot);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "No web/ folder found (set LocalHost:WebRoot); serving only the API")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "No web/ folder found (set LocalHost:WebRoot); serving the site container and the API only")]
     private static partial void LogNoWeb(ILogger logger);
 }

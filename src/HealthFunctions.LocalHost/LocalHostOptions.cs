@@ -26,10 +26,7 @@ public sealed class LocalHostOptions
     [Range(0.05, 3600)]
     public double QueuePollSeconds { get; set; } = 0.25;
 
-    /// <summary>Serve the site container (<c>$web</c>) at <c>/</c> before <c>web/</c>; false serves only <c>web/</c>'s script-driven pages.</summary>
-    public bool ServeSiteContainer { get; set; } = true;
-
-    /// <summary>Folder of the static front end served at <c>/</c>; empty means the repository's <c>web/</c> folder.</summary>
+    /// <summary>Folder served at <c>/</c> after the site container (<c>config.js</c>, the search page, the theme's assets); empty means the repository's <c>web/</c> folder.</summary>
     public string? WebRoot { get; set; }
 
     public TimeSpan BlobPollInterval => TimeSpan.FromSeconds(BlobPollSeconds);

@@ -9,10 +9,16 @@ namespace HealthFunctions.LocalHost;
 /// Serves the site container (<c>$web</c>) at <c>/</c>, as the storage account's static website
 /// does in Azure: <c>/a/</c> is the blob <c>a/index.html</c>, <c>/a</c> is tried as <c>a/index.html</c>
 /// too. Paths under the API's prefix, and files the container does not have, go on to the next
-/// handler (the theme's assets from <c>web/</c>); what nobody serves gets the site's <c>404.html</c>.
+/// handler (<c>web/</c>: <c>config.js</c>, the search page, the theme's assets); what nobody serves
+/// gets the site's <c>404.html</c>, or, before the site's first publish has written one, a line
+/// saying that nothing is published yet.
 /// </summary>
 public sealed class SiteContainerFiles
 {
+    /// <summary>The answer at an address nobody serves while the site container has no pages yet.</summary>
+    public const string NothingPublished =
+        "Nothing is published here yet. Upload a post (Markdown) to the source container and its pages appear here within seconds.";
+
     private readonly BlobContainerClient _container;
     private readonly string _apiPrefix;
 
@@ -41,7 +47,11 @@ public sealed class SiteContainerFiles
         await next(context);
         if (context.Response.StatusCode == 404 && !context.Response.HasStarted)
         {
-            await TryServeAsync(context, PagePaths.BlobName(PagePaths.NotFound), 404);
+            if (!await TryServeAsync(context, PagePaths.BlobName(PagePaths.NotFound), 404))
+            {
+                context.Response.ContentType = "text/plain; charset=utf-8";
+                await context.Response.WriteAsync(NothingPublished, context.RequestAborted);
+            }
         }
     }
 

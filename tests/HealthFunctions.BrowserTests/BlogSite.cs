@@ -11,8 +11,8 @@ namespace HealthFunctions.BrowserTests;
 /// The blog as a reader reaches it: posts, author profiles, images and site.yaml uploaded to a
 /// source container of this fixture's own in Azurite, published by the LocalHost's blob-trigger
 /// stand-in calling the real <c>PublishOnUpload</c> function, images served from this fixture's
-/// own public media container, and the API and web/ served by the LocalHost on a free loopback
-/// port.
+/// own public media container, and the API, the static site's container and web/ (config.js, the
+/// search page) served by the LocalHost on a free loopback port.
 /// </summary>
 public class BlogSite : IAsyncLifetime
 {
@@ -61,9 +61,6 @@ public class BlogSite : IAsyncLifetime
 
     public IServiceProvider Services => (_app ?? throw new InvalidOperationException("The site has not started.")).Services;
 
-    /// <summary>Whether the LocalHost serves the static site at <c>/</c>; false tests web/'s script-driven pages alone.</summary>
-    protected virtual bool ServesStaticSite => false;
-
     /// <summary>Posts uploaded before the site starts; its first pass over the container publishes them.</summary>
     protected virtual IReadOnlyDictionary<string, string> Seed => SeedPosts.All;
 
@@ -102,7 +99,6 @@ public class BlogSite : IAsyncLifetime
             // Browser tests run beside the other test projects on two cores; they test pages, not outages.
             ["StorageReads:TimeoutSeconds"] = "10",
             ["LocalHost:QueuePollSeconds"] = "0.1",
-            ["LocalHost:ServeSiteContainer"] = ServesStaticSite ? "true" : "false",
             ["Host:CORS"] = AllowedOrigin,
             ["LocalHost:FunctionKey"] = FunctionKey,
             ["LocalHost:BlobPollSeconds"] = "0.2",
@@ -179,10 +175,4 @@ public sealed class EmptyBlogSite(AzuriteFixture azurite) : BlogSite(azurite)
     protected override IReadOnlyDictionary<string, string> Seed { get; } = new Dictionary<string, string>();
 
     protected override IReadOnlyDictionary<string, byte[]> SeedImages { get; } = new Dictionary<string, byte[]>();
-}
-
-/// <summary>The seeded blog with the static site served at <c>/</c>, as the storage account's static website serves it.</summary>
-public sealed class StaticBlogSite(AzuriteFixture azurite) : BlogSite(azurite)
-{
-    protected override bool ServesStaticSite => true;
 }

@@ -112,17 +112,33 @@ public sealed class LocalHostTests(BlogSite site) : IClassFixture<BlogSite>
     }
 
     [Fact]
-    public async Task TheFrontEndIsServedAtTheRoot()
+    public async Task The_static_site_is_served_at_the_root_with_web_config_and_search_page_beside_it()
     {
         using var http = site.Http();
-
+        var deadline = DateTime.UtcNow.AddSeconds(60);
         var home = await http.GetAsync("/");
+        var html = await home.Content.ReadAsStringAsync();
+        while (!html.Contains($"/{SeedPosts.KetamineSlug}/", StringComparison.Ordinal))
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the page queue did not write the home page within 60 s");
+            await Task.Delay(200);
+            home = await http.GetAsync("/");
+            html = await home.Content.ReadAsStringAsync();
+        }
+
         var config = await http.GetStringAsync("/config.js");
+        var search = await http.GetAsync("/search.html");
+        var retired = await http.GetAsync($"/post.html?slug={SeedPosts.KetamineSlug}");
 
         Assert.Equal(HttpStatusCode.OK, home.StatusCode);
         Assert.Equal("text/html", home.Content.Headers.ContentType?.MediaType);
-        Assert.Contains("Trending Health And Medical Information For Healthy Living", await home.Content.ReadAsStringAsync());
+        Assert.Contains($"href=\"/{SeedPosts.KetamineSlug}/\"", html);
+        Assert.Matches("/assets/[0-9a-f]{12}/css/site\\.css", html);
         Assert.Contains("window.HEALTHFUNCTIONS_API = ''", config);
+        Assert.Equal(HttpStatusCode.OK, search.StatusCode);
+        Assert.Contains("id=\"search-q\"", await search.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.NotFound, retired.StatusCode);
+        Assert.Contains("Page not found", await retired.Content.ReadAsStringAsync());
     }
 
     private static HttpRequestMessage WithKey(HttpMethod method, string path, string key) =>

@@ -30,8 +30,6 @@ public sealed class ReaderBlogSite(AzuriteFixture azurite) : BlogSite(azurite)
 
     private Task? _written;
 
-    protected override bool ServesStaticSite => true;
-
     protected override IReadOnlyDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>
     {
         ["Site:PostsPerPage"] = PostsPerPage.ToString(System.Globalization.CultureInfo.InvariantCulture),

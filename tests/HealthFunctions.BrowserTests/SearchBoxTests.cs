@@ -3,7 +3,7 @@ using static Microsoft.Playwright.Assertions;
 namespace HealthFunctions.BrowserTests;
 
 /// <summary>The search box every static page carries: a plain GET form to the search page, which shows the API's results.</summary>
-public sealed class SearchBoxTests(StaticBlogSite site, Chromium chromium) : IClassFixture<StaticBlogSite>
+public sealed class SearchBoxTests(BlogSite site, Chromium chromium) : IClassFixture<BlogSite>
 {
     [Fact]
     public async Task SearchingFromAPostPageFindsAPost()
@@ -20,6 +20,9 @@ public sealed class SearchBoxTests(StaticBlogSite site, Chromium chromium) : ICl
         await Expect(hit).ToHaveTextAsync("Ketamine IV Infusion Therapy");
         await Expect(reader.Page.Locator("#results mark").First).ToBeVisibleAsync();
         await Expect(reader.Page.Locator("#search-q")).ToHaveValueAsync("ketamine infusions");
+        await Expect(reader.Page.Locator("[data-site-title]").First).ToHaveTextAsync(SeedPosts.SiteTitle);
+        await Expect(reader.Page.Locator($"#latest-posts a[href='/{SeedPosts.BloodPressureSlug}/']")).ToHaveCountAsync(1);
+        await Expect(reader.Page.Locator($"#about-more a[href='/authors/{SeedPosts.AuthorSlug}/']")).ToHaveCountAsync(1);
 
         await hit.ClickAsync();
         await Expect(reader.Page.Locator("h1")).ToHaveTextAsync("Ketamine IV Infusion Therapy");

@@ -3,7 +3,7 @@ using static Microsoft.Playwright.Assertions;
 namespace HealthFunctions.BrowserTests;
 
 /// <summary>With JavaScript off, a reader finds every page's whole content in the static site the pipeline wrote.</summary>
-public sealed class StaticSiteTests(StaticBlogSite site, Chromium chromium) : IClassFixture<StaticBlogSite>
+public sealed class StaticSiteTests(BlogSite site, Chromium chromium) : IClassFixture<BlogSite>
 {
     [Fact]
     public async Task WithoutJavaScriptTheHomePageListsThePosts()

@@ -46,9 +46,10 @@ public sealed partial class SiteThemeAssetTests : IAsyncLifetime
             Assert.Equal(Immutable, properties.CacheControl);
         }
 
-        // static.js imports ./blog.js: it is in the same version folder.
+        // static.js imports ./api.js and ./elements.js: they are in the same version folder.
         var version = stylesheet.Split('/')[2];
-        Assert.True(await _host.Web.GetBlobClient($"assets/{version}/js/blog.js").ExistsAsync());
+        Assert.True(await _host.Web.GetBlobClient($"assets/{version}/js/api.js").ExistsAsync());
+        Assert.True(await _host.Web.GetBlobClient($"assets/{version}/js/elements.js").ExistsAsync());
         var css = (await _host.Web.GetBlobClient(stylesheet.TrimStart('/')).DownloadContentAsync()).Value;
         Assert.Equal("text/css; charset=utf-8", css.Details.ContentType);
         Assert.Equal(await File.ReadAllBytesAsync(Path.Combine(RepoRoot(), "web", "css", "site.css")), css.Content.ToArray());

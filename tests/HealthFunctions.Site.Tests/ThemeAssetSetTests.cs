@@ -42,7 +42,7 @@ public sealed class ThemeAssetSetTests
     {
         var set = await new ThemeAssets(new DefaultThemeSource(), store: null).GetPublishedAsync(CancellationToken.None);
 
-        foreach (var path in new[] { "css/site.css", "js/static.js", "js/blog.js", "img/favicon.svg", "img/about.svg" })
+        foreach (var path in new[] { "css/site.css", "js/static.js", "js/api.js", "js/elements.js", "img/favicon.svg", "img/about.svg" })
         {
             Assert.True(set.Contains(path), path);
         }

@@ -1,6 +1,9 @@
 // Search page: the results of GET /api/search for ?q= (and &cursor=), best first. Every page's
 // search box is a plain GET form that lands here, so it works on any origin the API is on.
-import { dateElement, el, getJson, loadChrome, messageFor, notice, setPageTitle } from './blog.js';
+import { getJson } from './api.js';
+import { dateElement, el, postCard } from './elements.js';
+import { messageFor, notice } from './notices.js';
+import { loadSiteChrome, setPageTitle } from './site-chrome.js';
 
 const params = new URLSearchParams(window.location.search);
 const query = (params.get('q') ?? '').trim();
@@ -26,17 +29,14 @@ export function snippetNodes(snippet) {
 }
 
 function result(item) {
-  return el(
-    'li',
-    { class: 'card' },
-    el(
-      'div',
-      { class: 'card-body' },
-      el('h2', { class: 'card-title' }, el('a', { href: item.url }, item.title)),
-      el('p', { class: 'meta' }, dateElement(item.published)),
-      el('p', { class: 'excerpt snippet' }, snippetNodes(item.snippet)),
-    ),
-  );
+  return postCard({
+    title: item.title,
+    url: item.url,
+    meta: dateElement(item.published),
+    excerpt: snippetNodes(item.snippet),
+    headingLevel: 2,
+    excerptClass: 'excerpt snippet',
+  });
 }
 
 async function search() {
@@ -70,4 +70,4 @@ async function search() {
 }
 
 search();
-loadChrome();
+loadSiteChrome();

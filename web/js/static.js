@@ -2,26 +2,19 @@
 // this adds what must be live: a "More posts" button under a list that fetches the next page from
 // GET /api/posts (continuing after the posts the page already shows). Without JavaScript the
 // button never appears and older posts stay reachable through the date archives.
-import { getJson, el, dateElement, formatReadingTime } from './blog.js';
+import { getJson } from './api.js';
+import { dateElement, el, formatReadingTime, postCard } from './elements.js';
 
 const PAGE = 10;
 
 function card(post) {
-  const tags = post.tags?.length
-    ? el('ul', { class: 'tags' }, post.tags.map((tag) => el('li', {}, tag)))
-    : null;
-  return el(
-    'li',
-    { class: 'card' },
-    el(
-      'div',
-      { class: 'card-body' },
-      el('h3', { class: 'card-title' }, el('a', { href: post.url }, post.title)),
-      el('p', { class: 'meta' }, dateElement(post.published), ' · ', formatReadingTime(post.readingMinutes)),
-      el('p', { class: 'excerpt' }, post.excerpt),
-      tags,
-    ),
-  );
+  return postCard({
+    title: post.title,
+    url: post.url,
+    meta: [dateElement(post.published), ' · ', formatReadingTime(post.readingMinutes)],
+    excerpt: post.excerpt,
+    after: post.tags?.length ? el('ul', { class: 'tags' }, post.tags.map((tag) => el('li', {}, tag))) : null,
+  });
 }
 
 function query(filter, limit, cursor) {

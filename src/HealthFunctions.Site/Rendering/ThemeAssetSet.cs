@@ -15,7 +15,7 @@ public sealed record ThemeAsset(string Path, byte[] Content)
 /// over them (same path wins). <see cref="Version"/> is a hash of every path and byte, so the set
 /// is published under <c>/assets/{version}/</c> and any change to any file gives every asset a new
 /// address. Paths inside the folder keep their layout, so a stylesheet's <c>url(../img/x.png)</c>
-/// and a module's <c>import './blog.js'</c> resolve within the same version.
+/// and a module's <c>import './api.js'</c> resolve within the same version.
 /// </summary>
 public sealed class ThemeAssetSet
 {
