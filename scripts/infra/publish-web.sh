@@ -3,9 +3,7 @@
 # to the storage account's static website ($web), pointed at the deployed function app.
 # Everything else on the site is written there by the app: the pages (/, /{slug}/, tags,
 # authors, archives, feeds, sitemap) and the theme's assets, which the app publishes itself under
-# assets/{content hash}/ with an immutable cache (docs/site.md). The script-driven pages in web/
-# (post.html, tag.html, author.html and their scripts) are not published: the static pages
-# replace them in Azure; the LocalHost still serves them from web/.
+# assets/{content hash}/ with an immutable cache (docs/site.md).
 #
 #   1. copies web/config.js to a temporary folder (the working tree is never changed),
 #   2. rewrites the copy so window.HEALTHFUNCTIONS_API is the function app's base URL, e.g.
