@@ -42,7 +42,7 @@ public sealed class LiveUploadTests(Chromium chromium, EmptyBlogSite site) : ICl
     }
 
     private static string Post(string title, string slug) =>
-        $"---\ntitle: \"{title}\"\ndate: 2025-05-01\nslug: {slug}\ntags: [pregnancy]\n---\n\nTake 400 micrograms a day from before conception until twelve weeks.\n";
+        PostFile.Markdown(title, "2025-05-01", "Take 400 micrograms a day from before conception until twelve weeks.", slug: slug, tags: "pregnancy");
 
     private static async Task UntilAsync(Func<Task<bool>> condition)
     {
