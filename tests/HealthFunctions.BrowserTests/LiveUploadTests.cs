@@ -66,7 +66,7 @@ public sealed class LiveUploadTests(Chromium chromium, EmptyBlogSite site) : ICl
     private const string Title = "Folic Acid Before Pregnancy";
 
     private static string Post(string slug) =>
-        $"---\ntitle: \"{Title}\"\ndate: 2025-05-01\nslug: {slug}\nauthor: dana-reyes\ntags: [pregnancy]\n---\n\nTake 400 micrograms a day from before conception until twelve weeks.\n";
+        PostFile.Markdown(Title, "2025-05-01", "Take 400 micrograms a day from before conception until twelve weeks.", slug: slug, tags: "pregnancy", extra: "author: dana-reyes");
 
     /// <summary>Waits until the page at <paramref name="path"/> is written and contains <paramref name="text"/>.</summary>
     private static Task UntilPageAsync(HttpClient http, string path, string text) => UntilAsync(async () =>

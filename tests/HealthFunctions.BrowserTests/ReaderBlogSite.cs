@@ -1,4 +1,3 @@
-using HealthFunctions.IntegrationTests;
 
 namespace HealthFunctions.BrowserTests;
 

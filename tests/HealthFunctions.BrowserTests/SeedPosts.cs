@@ -37,9 +37,9 @@ public static class SeedPosts
 
     public static IReadOnlyDictionary<string, byte[]> Images { get; } = new Dictionary<string, byte[]>
     {
-        ["img/infusion-room.png"] = TestPictures.Landscape(CoverWidth, CoverHeight),
-        ["img/iv-drip.png"] = TestPictures.Drip(DripWidth, DripHeight),
-        [$"authors/{AuthorSlug}.png"] = TestPictures.Avatar(AvatarSize, new SkiaSharp.SKColor(15, 118, 110)),
+        ["img/infusion-room.png"] = TestImages.Landscape(CoverWidth, CoverHeight),
+        ["img/iv-drip.png"] = TestImages.Drip(DripWidth, DripHeight),
+        [$"authors/{AuthorSlug}.png"] = TestImages.Avatar(AvatarSize, new SkiaSharp.SKColor(15, 118, 110)),
     };
 
     public static IReadOnlyDictionary<string, string> All { get; } = new Dictionary<string, string>

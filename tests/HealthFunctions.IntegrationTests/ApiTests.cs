@@ -21,7 +21,7 @@ public sealed class ApiTests(AzuriteFixture azurite) : IAsyncLifetime
     {
         var start = new DateTimeOffset(2024, 1, 1, 8, 0, 0, TimeSpan.Zero);
         await Parallel.ForEachAsync(Enumerable.Range(0, 120), new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (i, _) =>
-            await _host.UploadAndTriggerAsync($"p{i:D3}.md", Posts.Markdown($"Post {i}", start.AddHours(i).ToString("yyyy-MM-ddTHH:mm:ssZ"))));
+            await _host.UploadAndTriggerAsync($"p{i:D3}.md", PostFile.Markdown($"Post {i}", start.AddHours(i).ToString("yyyy-MM-ddTHH:mm:ssZ"))));
 
         var seen = new List<string>();
         var query = "limit=7";
@@ -47,9 +47,9 @@ public sealed class ApiTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task TagFilterReturnsOnlyThatTagsPosts()
     {
-        await _host.UploadAndTriggerAsync("a.md", Posts.Markdown("A", "2025-01-01", tags: "Heart Health"));
-        await _host.UploadAndTriggerAsync("b.md", Posts.Markdown("B", "2025-01-02", tags: "sleep"));
-        await _host.UploadAndTriggerAsync("c.md", Posts.Markdown("C", "2025-01-03", tags: "heart health, sleep"));
+        await _host.UploadAndTriggerAsync("a.md", PostFile.Markdown("A", "2025-01-01", tags: "Heart Health"));
+        await _host.UploadAndTriggerAsync("b.md", PostFile.Markdown("B", "2025-01-02", tags: "sleep"));
+        await _host.UploadAndTriggerAsync("c.md", PostFile.Markdown("C", "2025-01-03", tags: "heart health, sleep"));
 
         var response = await _host.GetPostsAsync("tag=heart-health");
 
@@ -59,7 +59,7 @@ public sealed class ApiTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task ConditionalRequestsAnswer304AndChangesGiveANewETag()
     {
-        await _host.UploadAndTriggerAsync("e.md", Posts.Markdown("E", "2025-01-01"));
+        await _host.UploadAndTriggerAsync("e.md", PostFile.Markdown("E", "2025-01-01"));
         var first = await _host.GetPostAsync("e");
         var etag = first.Headers.ETag.ToString();
         Assert.NotEmpty(etag);
@@ -70,7 +70,7 @@ public sealed class ApiTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal(304, again.Status);
         Assert.Empty(again.Body);
 
-        await _host.UploadAndTriggerAsync("e.md", Posts.Markdown("E, revised", "2025-01-01"));
+        await _host.UploadAndTriggerAsync("e.md", PostFile.Markdown("E, revised", "2025-01-01"));
         var changed = await _host.GetPostAsync("e", new Dictionary<string, string> { ["If-None-Match"] = etag });
         Assert.Equal(200, changed.Status);
         Assert.NotEqual(etag, changed.Headers.ETag.ToString());
@@ -79,8 +79,8 @@ public sealed class ApiTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task ListingItemsCarryWhenThePostLastChangedBesideWhenItWasPublished()
     {
-        await _host.UploadAndTriggerAsync("edited.md", Posts.Markdown("Edited", "2025-01-10", extra: "updated: 2025-02-20"));
-        await _host.UploadAndTriggerAsync("fresh.md", Posts.Markdown("Fresh", "2025-01-05"));
+        await _host.UploadAndTriggerAsync("edited.md", PostFile.Markdown("Edited", "2025-01-10", extra: "updated: 2025-02-20"));
+        await _host.UploadAndTriggerAsync("fresh.md", PostFile.Markdown("Fresh", "2025-01-05"));
 
         var items = (await _host.GetPostsAsync()).Json.GetProperty("items").EnumerateArray().ToDictionary(i => i.GetProperty("slug").GetString()!);
 
@@ -103,7 +103,7 @@ public sealed class ApiTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task APostCarriesHtmlAndMedicalJsonLdWhenReviewed()
     {
-        await _host.UploadAndTriggerAsync("reviewed.md", Posts.Markdown(
+        await _host.UploadAndTriggerAsync("reviewed.md", PostFile.Markdown(
             "Statins explained",
             "2025-02-01",
             "Statins lower LDL cholesterol.",
@@ -138,9 +138,9 @@ public sealed class ApiTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task TagsListCountsPublishedPostsOnly()
     {
-        await _host.UploadAndTriggerAsync("a.md", Posts.Markdown("A", "2025-01-01", tags: "Sleep, Diet"));
-        await _host.UploadAndTriggerAsync("b.md", Posts.Markdown("B", "2025-01-02", tags: "sleep"));
-        await _host.UploadAndTriggerAsync("c.md", Posts.Markdown("C", "2025-01-03", tags: "diet", draft: true));
+        await _host.UploadAndTriggerAsync("a.md", PostFile.Markdown("A", "2025-01-01", tags: "Sleep, Diet"));
+        await _host.UploadAndTriggerAsync("b.md", PostFile.Markdown("B", "2025-01-02", tags: "sleep"));
+        await _host.UploadAndTriggerAsync("c.md", PostFile.Markdown("C", "2025-01-03", tags: "diet", draft: true));
 
         var response = await _host.SendAsync("GET", "/api/tags", string.Empty, null, (r, ct) => _host.Get<ListTags>().RunAsync(r, ct));
 
@@ -151,8 +151,8 @@ public sealed class ApiTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task FeedIsRss2WithTheNewestPostsAndAbsoluteLinks()
     {
-        await _host.UploadAndTriggerAsync("a.md", Posts.Markdown("Older & wiser", "2025-01-01"));
-        await _host.UploadAndTriggerAsync("b.md", Posts.Markdown("Newer", "2025-01-02"));
+        await _host.UploadAndTriggerAsync("a.md", PostFile.Markdown("Older & wiser", "2025-01-01"));
+        await _host.UploadAndTriggerAsync("b.md", PostFile.Markdown("Newer", "2025-01-02"));
 
         var response = await _host.SendAsync("GET", "/api/feed", string.Empty, null, (r, ct) => _host.Get<GetFeed>().RunAsync(r, ct));
 
@@ -173,8 +173,8 @@ public sealed class ApiTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task SitemapListsEveryPublicPost()
     {
-        await _host.UploadAndTriggerAsync("a.md", Posts.Markdown("A", "2025-01-01"));
-        await _host.UploadAndTriggerAsync("hidden.md", Posts.Markdown("Hidden", "2025-01-01", draft: true));
+        await _host.UploadAndTriggerAsync("a.md", PostFile.Markdown("A", "2025-01-01"));
+        await _host.UploadAndTriggerAsync("hidden.md", PostFile.Markdown("Hidden", "2025-01-01", draft: true));
 
         var response = await _host.SendAsync("GET", "/api/sitemap.xml", string.Empty, null, (r, ct) => _host.Get<GetSitemap>().RunAsync(r, ct));
 
@@ -187,8 +187,8 @@ public sealed class ApiTests(AzuriteFixture azurite) : IAsyncLifetime
     public async Task TheApisFeedAndSitemapAreTheSitesOwnDocuments()
     {
         await using var host = new BlogTestHost(azurite, site: true);
-        await host.UploadAndTriggerAsync("sleep.md", Posts.Markdown("Sleep hygiene", "2025-03-01", tags: "sleep"));
-        await host.UploadAndTriggerAsync("walk.md", Posts.Markdown("Walking", "2025-03-02", extra: "noindex: true"));
+        await host.UploadAndTriggerAsync("sleep.md", PostFile.Markdown("Sleep hygiene", "2025-03-01", tags: "sleep"));
+        await host.UploadAndTriggerAsync("walk.md", PostFile.Markdown("Walking", "2025-03-02", extra: "noindex: true"));
         await host.SettleAsync();
 
         var feed = await host.SendAsync("GET", "/api/feed", string.Empty, null, (r, ct) => host.Get<GetFeed>().RunAsync(r, ct));
@@ -203,7 +203,7 @@ public sealed class ApiTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task StatusListsFailuresFirstAndValidatesItsFilter()
     {
-        await _host.UploadAndTriggerAsync("good.md", Posts.Markdown("Good", "2025-01-01"));
+        await _host.UploadAndTriggerAsync("good.md", PostFile.Markdown("Good", "2025-01-01"));
         await _host.UploadAndTriggerAsync("bad.md", "---\ndraft: perhaps\n---\n# Bad");
 
         var all = await _host.SendAsync("GET", "/api/status", string.Empty, null, (r, ct) => _host.Get<ListSourceStatus>().RunAsync(r, ct));

@@ -146,8 +146,8 @@ public sealed class AssetLifecycleTests(AzuriteFixture azurite) : IAsyncLifetime
         await _host.UploadAndTriggerAsync("authors/ann.md", "---\nname: Ann\n---\nBio\n");
         await _host.UploadAndTriggerAsync("authors/bob.md", "---\nname: Bob\n---\nBio\n");
         await _host.UploadAndTriggerAsync("site.yaml", "title: Blog\ndefaultAuthor: ann\n");
-        await _host.UploadAndTriggerAsync("anonymous.md", Posts.Markdown("Anonymous", "2025-01-01"));
-        await _host.UploadAndTriggerAsync("signed.md", Posts.Markdown("Signed", "2025-01-02", extra: "author: bob"));
+        await _host.UploadAndTriggerAsync("anonymous.md", PostFile.Markdown("Anonymous", "2025-01-01"));
+        await _host.UploadAndTriggerAsync("signed.md", PostFile.Markdown("Signed", "2025-01-02", extra: "author: bob"));
         Assert.Equal("Ann", (await _host.GetPostAsync("anonymous")).Json.GetProperty("authorProfile").GetProperty("name").GetString());
 
         await _host.UploadAndTriggerAsync("site.yaml", "title: Blog\ndefaultAuthor: bob\n");

@@ -34,9 +34,9 @@ public sealed class AzureAiSearchProviderTests(AzuriteFixture azurite) : IAsyncL
     [Fact]
     public async Task Publishes_mirror_documents_searches_go_to_the_service_and_related_posts_still_come()
     {
-        await _host.UploadAndTriggerAsync("salt.md", Posts.Markdown("Salt and your heart", "2025-10-01", "Eating less salt lowers blood pressure.", tags: "heart"));
-        await _host.UploadAndTriggerAsync("potassium.md", Posts.Markdown("Potassium and your heart", "2025-11-01", "Bananas and less salt help blood pressure.", tags: "heart"));
-        await _host.UploadAndTriggerAsync("draft.md", Posts.Markdown("Salt draft", "2025-10-01", "Unfinished.", draft: true));
+        await _host.UploadAndTriggerAsync("salt.md", PostFile.Markdown("Salt and your heart", "2025-10-01", "Eating less salt lowers blood pressure.", tags: "heart"));
+        await _host.UploadAndTriggerAsync("potassium.md", PostFile.Markdown("Potassium and your heart", "2025-11-01", "Bananas and less salt help blood pressure.", tags: "heart"));
+        await _host.UploadAndTriggerAsync("draft.md", PostFile.Markdown("Salt draft", "2025-10-01", "Unfinished.", draft: true));
 
         Assert.Equal(["potassium", "salt"], _service.Documents.Values.Select(d => d.Slug).Order());
         Assert.Equal(AzureIndexFields.KeyOf("salt"), _service.Documents.Values.Single(d => d.Slug == "salt").Key);

@@ -16,6 +16,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
 
 namespace HealthFunctions.IntegrationTests;
 
@@ -63,7 +64,12 @@ public sealed class BlogTestHost : IAsyncDisposable
             Settings[key] = value;
         }
 
-        Clock = new ManualClock(now ?? new DateTimeOffset(2026, 1, 15, 12, 0, 0, TimeSpan.Zero), ticking: site);
+        // With the site on, the clock moves one tick per read, as a real one does between two events,
+        // so "rendered after the change was requested" means the same as with real time.
+        Clock = new FakeTimeProvider(now ?? new DateTimeOffset(2026, 1, 15, 12, 0, 0, TimeSpan.Zero))
+        {
+            AutoAdvanceAmount = site ? TimeSpan.FromTicks(1) : TimeSpan.Zero,
+        };
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(Settings).Build();
         var services = new ServiceCollection()
             .AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning))
@@ -99,7 +105,8 @@ public sealed class BlogTestHost : IAsyncDisposable
 
     public Dictionary<string, string?> Settings { get; }
 
-    public ManualClock Clock { get; }
+    /// <summary>The time the host's services see; tests move it with <c>SetUtcNow</c> and <c>Advance</c>.</summary>
+    public FakeTimeProvider Clock { get; }
 
     public IServiceProvider Services => _services;
 

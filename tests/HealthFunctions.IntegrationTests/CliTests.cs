@@ -20,7 +20,7 @@ public sealed class CliTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task RenderJsonPrintsThePublishedRecord()
     {
-        var file = Write("2022-11-23-ketamine.md", Posts.Markdown("Ketamine IV Infusion Therapy", "2022-11-23", "Ketamine <b>helps</b> some patients.\n\n<script>alert(1)</script>", tags: "ketamine"));
+        var file = Write("2022-11-23-ketamine.md", PostFile.Markdown("Ketamine IV Infusion Therapy", "2022-11-23", "Ketamine <b>helps</b> some patients.\n\n<script>alert(1)</script>", tags: "ketamine"));
 
         var (code, stdout, _) = await RunAsync("render", file, "--json");
 
@@ -50,8 +50,8 @@ public sealed class CliTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task RenderOfAFolderWritesEachPostsRecordToAFileOfItsOwnAndReportsEveryError()
     {
-        Write("blog/posts/2025-04-01-hydration.md", Posts.Markdown("Hydration basics", "2025-04-01"));
-        Write("blog/posts/nested/2025-04-02-walking.md", Posts.Markdown("Walking daily", "2025-04-02", "Walk ![a park](../img/park.png) daily."));
+        Write("blog/posts/2025-04-01-hydration.md", PostFile.Markdown("Hydration basics", "2025-04-01"));
+        Write("blog/posts/nested/2025-04-02-walking.md", PostFile.Markdown("Walking daily", "2025-04-02", "Walk ![a park](../img/park.png) daily."));
         Write("blog/posts/2025-04-03-broken.md", "---\ntitle: Broken\ndraft: maybe\n---\nText");
         Write("blog/authors/dr-osei.md", "---\nname: Dr Osei\n---\nBio.");
         Write("blog/posts/readme.txt", "not a post");
@@ -77,8 +77,8 @@ public sealed class CliTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task RenderOfSeveralFilesWithoutOutPrintsEachRecord()
     {
-        var first = Write("a/2025-04-01-one.md", Posts.Markdown("One", "2025-04-01", "First body."));
-        var second = Write("b/2025-04-02-two.md", Posts.Markdown("Two", "2025-04-02", "Second body."));
+        var first = Write("a/2025-04-01-one.md", PostFile.Markdown("One", "2025-04-01", "First body."));
+        var second = Write("b/2025-04-02-two.md", PostFile.Markdown("Two", "2025-04-02", "Second body."));
 
         var (code, stdout, _) = await RunAsync("render", first, second);
 
@@ -90,8 +90,8 @@ public sealed class CliTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task PublishReindexThenListShowsThePosts()
     {
-        Write("posts/2025-04-01-hydration.md", Posts.Markdown("Hydration basics", "2025-04-01"));
-        Write("posts/nested/2025-04-02-walking.md", Posts.Markdown("Walking daily", "2025-04-02"));
+        Write("posts/2025-04-01-hydration.md", PostFile.Markdown("Hydration basics", "2025-04-01"));
+        Write("posts/nested/2025-04-02-walking.md", PostFile.Markdown("Walking daily", "2025-04-02"));
         Write("posts/readme.txt", "not a post");
 
         var publish = await RunAsync("publish", Path.Combine(_folder, "posts"));
@@ -112,8 +112,8 @@ public sealed class CliTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task ListStatusAndReviewDuePrintJsonForScriptsInTheApisShape()
     {
-        Write("posts/2025-04-01-hydration.md", Posts.Markdown("Hydration basics", "2025-04-01", tags: "water", extra: "updated: 2025-05-01"));
-        Write("posts/2025-04-02-walking.md", Posts.Markdown("Walking daily", "2025-04-02"));
+        Write("posts/2025-04-01-hydration.md", PostFile.Markdown("Hydration basics", "2025-04-01", tags: "water", extra: "updated: 2025-05-01"));
+        Write("posts/2025-04-02-walking.md", PostFile.Markdown("Walking daily", "2025-04-02"));
         Write("posts/broken.md", "---\ntitle: Broken\ndraft: maybe\n---\nText");
         await RunAsync("publish", Path.Combine(_folder, "posts"));
         await RunAsync("reindex");

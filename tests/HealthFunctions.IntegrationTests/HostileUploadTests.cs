@@ -18,7 +18,7 @@ public sealed partial class HostileUploadTests(AzuriteFixture azurite) : IAsyncL
     private readonly BlogTestHost _host = new(azurite);
 
     public async ValueTask InitializeAsync() =>
-        await _host.UploadAndTriggerAsync(GoodPost, Posts.Markdown("Good post", "2025-01-10", tags: "sleep, heart health"));
+        await _host.UploadAndTriggerAsync(GoodPost, PostFile.Markdown("Good post", "2025-01-10", tags: "sleep, heart health"));
 
     public ValueTask DisposeAsync() => _host.DisposeAsync();
 

@@ -17,8 +17,8 @@ public sealed class LifecycleTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task ReuploadingAPostUpdatesItsEntryInPlace()
     {
-        await _host.UploadAndTriggerAsync("sleep.md", Posts.Markdown("Sleep hygene", "2025-03-01", tags: "sleep"));
-        await _host.UploadAndTriggerAsync("sleep.md", Posts.Markdown("Sleep hygiene", "2025-03-01", tags: "sleep"));
+        await _host.UploadAndTriggerAsync("sleep.md", PostFile.Markdown("Sleep hygene", "2025-03-01", tags: "sleep"));
+        await _host.UploadAndTriggerAsync("sleep.md", PostFile.Markdown("Sleep hygiene", "2025-03-01", tags: "sleep"));
 
         var item = Assert.Single(await ListingAsync());
         Assert.Equal("Sleep hygiene", item.GetProperty("title").GetString());
@@ -29,8 +29,8 @@ public sealed class LifecycleTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task ChangingTheDateMovesTheRowWithoutLeavingADuplicate()
     {
-        await _host.UploadAndTriggerAsync("flu.md", Posts.Markdown("Flu season", "2025-01-10", tags: "flu, vaccines"));
-        await _host.UploadAndTriggerAsync("flu.md", Posts.Markdown("Flu season", "2025-01-12", tags: "flu"));
+        await _host.UploadAndTriggerAsync("flu.md", PostFile.Markdown("Flu season", "2025-01-10", tags: "flu, vaccines"));
+        await _host.UploadAndTriggerAsync("flu.md", PostFile.Markdown("Flu season", "2025-01-12", tags: "flu"));
 
         var row = Assert.Single(await RowsAsync(ListingKeys.AllPosts));
         Assert.Equal(ListingKeys.RowKey(new DateTimeOffset(2025, 1, 12, 0, 0, 0, TimeSpan.Zero), "flu"), row.RowKey);
@@ -41,8 +41,8 @@ public sealed class LifecycleTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task ChangingTheSlugRemovesTheOldRowsAndHtmlAndRedirectsTheOldSlug()
     {
-        await _host.UploadAndTriggerAsync("bp.md", Posts.Markdown("Blood pressure", "2025-02-02", slug: "blood-pressure"));
-        await _host.UploadAndTriggerAsync("bp.md", Posts.Markdown("Blood pressure", "2025-02-02", slug: "high-blood-pressure"));
+        await _host.UploadAndTriggerAsync("bp.md", PostFile.Markdown("Blood pressure", "2025-02-02", slug: "blood-pressure"));
+        await _host.UploadAndTriggerAsync("bp.md", PostFile.Markdown("Blood pressure", "2025-02-02", slug: "high-blood-pressure"));
 
         var item = Assert.Single(await ListingAsync());
         Assert.Equal("high-blood-pressure", item.GetProperty("slug").GetString());
@@ -57,9 +57,9 @@ public sealed class LifecycleTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task DraftsNeverAppearAndUnpublishingAPostHidesIt()
     {
-        await _host.UploadAndTriggerAsync("draft.md", Posts.Markdown("Work in progress", "2025-01-01", draft: true));
-        await _host.UploadAndTriggerAsync("live.md", Posts.Markdown("Live", "2025-01-01"));
-        await _host.UploadAndTriggerAsync("live.md", Posts.Markdown("Live", "2025-01-01", draft: true));
+        await _host.UploadAndTriggerAsync("draft.md", PostFile.Markdown("Work in progress", "2025-01-01", draft: true));
+        await _host.UploadAndTriggerAsync("live.md", PostFile.Markdown("Live", "2025-01-01"));
+        await _host.UploadAndTriggerAsync("live.md", PostFile.Markdown("Live", "2025-01-01", draft: true));
 
         Assert.Empty(await ListingAsync());
         Assert.Equal(404, (await _host.GetPostAsync("draft")).Status);
@@ -72,14 +72,14 @@ public sealed class LifecycleTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task AScheduledPostAppearsByItselfWhenItsTimeComes()
     {
-        var now = _host.Clock.Now;
-        await _host.UploadAndTriggerAsync("soon.md", Posts.Markdown("Next week", now.AddDays(7).ToString("yyyy-MM-ddTHH:mm:ssZ")));
-        await _host.UploadAndTriggerAsync("today.md", Posts.Markdown("Today", now.AddHours(-1).ToString("yyyy-MM-ddTHH:mm:ssZ")));
+        var now = _host.Clock.GetUtcNow();
+        await _host.UploadAndTriggerAsync("soon.md", PostFile.Markdown("Next week", now.AddDays(7).ToString("yyyy-MM-ddTHH:mm:ssZ")));
+        await _host.UploadAndTriggerAsync("today.md", PostFile.Markdown("Today", now.AddHours(-1).ToString("yyyy-MM-ddTHH:mm:ssZ")));
 
         Assert.Equal(["today"], (await ListingAsync()).Select(i => i.GetProperty("slug").GetString()));
         Assert.Equal(404, (await _host.GetPostAsync("soon")).Status);
 
-        _host.Clock.Now = now.AddDays(7).AddMinutes(1);
+        _host.Clock.SetUtcNow(now.AddDays(7).AddMinutes(1));
 
         Assert.Equal(["soon", "today"], (await ListingAsync()).Select(i => i.GetProperty("slug").GetString()));
         Assert.Equal(200, (await _host.GetPostAsync("soon")).Status);
@@ -88,11 +88,11 @@ public sealed class LifecycleTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task AnExpiredPostLeavesTheListing()
     {
-        var now = _host.Clock.Now;
-        await _host.UploadAndTriggerAsync("offer.md", Posts.Markdown("Flu jab clinic", "2025-01-01", extra: $"expiryDate: {now.AddDays(1):yyyy-MM-dd}"));
+        var now = _host.Clock.GetUtcNow();
+        await _host.UploadAndTriggerAsync("offer.md", PostFile.Markdown("Flu jab clinic", "2025-01-01", extra: $"expiryDate: {now.AddDays(1):yyyy-MM-dd}"));
         Assert.Single(await ListingAsync());
 
-        _host.Clock.Now = now.AddDays(2);
+        _host.Clock.SetUtcNow(now.AddDays(2));
 
         Assert.Empty(await ListingAsync());
         Assert.Equal(404, (await _host.GetPostAsync("offer")).Status);
@@ -101,7 +101,7 @@ public sealed class LifecycleTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task DeletingTheSourceBlobRemovesThePostThroughTheEventGridWebhook()
     {
-        await _host.UploadAndTriggerAsync("gone.md", Posts.Markdown("Gone soon", "2025-01-01", tags: "misc"));
+        await _host.UploadAndTriggerAsync("gone.md", PostFile.Markdown("Gone soon", "2025-01-01", tags: "misc"));
         Assert.True(await _host.Html.GetBlobClient("gone.html").ExistsAsync());
         await _host.Source.DeleteBlobAsync("gone.md");
 
@@ -137,7 +137,7 @@ public sealed class LifecycleTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task ProcessingTheSameVersionTwiceChangesNothing()
     {
-        await _host.UploadAndTriggerAsync("same.md", Posts.Markdown("Same", "2025-01-01"));
+        await _host.UploadAndTriggerAsync("same.md", PostFile.Markdown("Same", "2025-01-01"));
         var before = await RowsAsync(ListingKeys.AllPosts);
 
         var replay = await _host.Get<ContentSync>().SyncAsync("same.md", CancellationToken.None);
@@ -150,8 +150,8 @@ public sealed class LifecycleTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task ALateTriggerForAnOlderVersionNeverOverwritesTheNewerOne()
     {
-        await _host.UploadAsync("late.md", Posts.Markdown("Version one", "2025-01-01", slug: "late"));
-        await _host.UploadAsync("late.md", Posts.Markdown("Version two", "2025-01-01", slug: "late"));
+        await _host.UploadAsync("late.md", PostFile.Markdown("Version one", "2025-01-01", slug: "late"));
+        await _host.UploadAsync("late.md", PostFile.Markdown("Version two", "2025-01-01", slug: "late"));
 
         // The host delivers the event for version two first, then the late one for version one.
         await _host.TriggerAsync("late.md");
@@ -163,8 +163,8 @@ public sealed class LifecycleTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task TwoPostsClaimingOneSlugGetARecordedConflict()
     {
-        await _host.UploadAndTriggerAsync("first.md", Posts.Markdown("First", "2025-01-01", slug: "shared"));
-        await _host.UploadAndTriggerAsync("second.md", Posts.Markdown("Second", "2025-01-02", slug: "shared"));
+        await _host.UploadAndTriggerAsync("first.md", PostFile.Markdown("First", "2025-01-01", slug: "shared"));
+        await _host.UploadAndTriggerAsync("second.md", PostFile.Markdown("Second", "2025-01-02", slug: "shared"));
 
         var item = Assert.Single(await ListingAsync());
         Assert.Equal("First", item.GetProperty("title").GetString());
@@ -176,10 +176,10 @@ public sealed class LifecycleTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task ASlugFreedByADeletedPostCanBeTakenOver()
     {
-        await _host.UploadAndTriggerAsync("old.md", Posts.Markdown("Old", "2025-01-01", slug: "taken"));
+        await _host.UploadAndTriggerAsync("old.md", PostFile.Markdown("Old", "2025-01-01", slug: "taken"));
         await _host.Source.DeleteBlobAsync("old.md"); // the delete event never arrives
 
-        await _host.UploadAndTriggerAsync("new.md", Posts.Markdown("New", "2025-01-02", slug: "taken"));
+        await _host.UploadAndTriggerAsync("new.md", PostFile.Markdown("New", "2025-01-02", slug: "taken"));
 
         Assert.Equal("New", Assert.Single(await ListingAsync()).GetProperty("title").GetString());
         Assert.Null(await _host.Get<IPostIndex>().GetSourceAsync("old.md", CancellationToken.None));
@@ -193,7 +193,7 @@ public sealed class LifecycleTests(AzuriteFixture azurite) : IAsyncLifetime
 
         await Parallel.ForEachAsync(posts, new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (p, _) =>
         {
-            await _host.UploadAndTriggerAsync(p.Name, Posts.Markdown(p.Title, p.Date.ToString("yyyy-MM-ddTHH:mm:ssZ"), tags: "bulk"));
+            await _host.UploadAndTriggerAsync(p.Name, PostFile.Markdown(p.Title, p.Date.ToString("yyyy-MM-ddTHH:mm:ssZ"), tags: "bulk"));
             await _host.TriggerAsync(p.Name); // at-least-once delivery: a duplicate event for every post
         });
 
@@ -212,11 +212,11 @@ public sealed class LifecycleTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task ReindexReportsWhatItDidAndIsIdempotent()
     {
-        await _host.UploadAndTriggerAsync("kept.md", Posts.Markdown("Kept", "2025-01-01"));
-        await _host.UploadAndTriggerAsync("removed.md", Posts.Markdown("Removed", "2025-01-02"));
+        await _host.UploadAndTriggerAsync("kept.md", PostFile.Markdown("Kept", "2025-01-01"));
+        await _host.UploadAndTriggerAsync("removed.md", PostFile.Markdown("Removed", "2025-01-02"));
         await _host.Source.DeleteBlobAsync("removed.md");
-        await _host.UploadAsync("kept.md", Posts.Markdown("Kept, edited", "2025-01-01"));
-        await _host.UploadAsync("added.md", Posts.Markdown("Added", "2025-01-03"));
+        await _host.UploadAsync("kept.md", PostFile.Markdown("Kept, edited", "2025-01-01"));
+        await _host.UploadAsync("added.md", PostFile.Markdown("Added", "2025-01-03"));
         await _host.UploadAsync("broken.md", "---\ntitle: [\n---\n");
         var reindexer = _host.Get<Reindexer>();
 
@@ -237,7 +237,7 @@ public sealed class LifecycleTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task ReindexRemovesListingRowsThatNoSourceOwns()
     {
-        await _host.UploadAndTriggerAsync("real.md", Posts.Markdown("Real", "2025-01-01"));
+        await _host.UploadAndTriggerAsync("real.md", PostFile.Markdown("Real", "2025-01-01"));
         var stray = new TableEntity(ListingKeys.AllPosts, ListingKeys.RowKey(new DateTimeOffset(2024, 5, 5, 0, 0, 0, TimeSpan.Zero), "stray"))
         {
             ["Slug"] = "stray",
@@ -245,7 +245,7 @@ public sealed class LifecycleTests(AzuriteFixture azurite) : IAsyncLifetime
             ["Expires"] = new DateTimeOffset(9999, 12, 31, 0, 0, 0, TimeSpan.Zero),
         };
         await _host.Index.AddEntityAsync(stray);
-        _host.Clock.Now = DateTimeOffset.UtcNow + Reindexer.OrphanGrace + TimeSpan.FromMinutes(1);
+        _host.Clock.SetUtcNow(DateTimeOffset.UtcNow + Reindexer.OrphanGrace + TimeSpan.FromMinutes(1));
 
         var report = await _host.Get<Reindexer>().ReindexAsync(4, null, CancellationToken.None);
 

@@ -19,7 +19,7 @@ public sealed class PipelineTests(AzuriteFixture azurite) : IAsyncLifetime
         var body = string.Join("\n\n", Enumerable.Repeat("Ketamine infusions are given slowly through a vein while a clinician watches blood pressure and breathing.", 3));
         await _host.UploadAndTriggerAsync(
             "2022-11-23-ketamine-iv-infusion-therapy.md",
-            Posts.Markdown("Ketamine IV Infusion Therapy", "2022-11-23", "## What it is\n\n" + body, tags: "mental health, ketamine"));
+            PostFile.Markdown("Ketamine IV Infusion Therapy", "2022-11-23", "## What it is\n\n" + body, tags: "mental health, ketamine"));
 
         var response = await _host.GetPostsAsync();
 
@@ -62,7 +62,7 @@ public sealed class PipelineTests(AzuriteFixture azurite) : IAsyncLifetime
     {
         foreach (var day in new[] { 3, 1, 4, 2, 5 })
         {
-            await _host.UploadAndTriggerAsync($"post-{day}.md", Posts.Markdown($"Post {day}", $"2025-06-0{day}"));
+            await _host.UploadAndTriggerAsync($"post-{day}.md", PostFile.Markdown($"Post {day}", $"2025-06-0{day}"));
         }
 
         var response = await _host.GetPostsAsync("limit=3");
@@ -98,7 +98,7 @@ public sealed class PipelineTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task MalformedPostIsRecordedAsFailedAndKeepsThePublishedVersion()
     {
-        await _host.UploadAndTriggerAsync("vitamin-d.md", Posts.Markdown("Vitamin D", "2025-02-01"));
+        await _host.UploadAndTriggerAsync("vitamin-d.md", PostFile.Markdown("Vitamin D", "2025-02-01"));
         await _host.UploadAndTriggerAsync("vitamin-d.md", "---\ntitle: Vitamin D\ndate: someday\n---\nBody");
 
         var listing = await _host.GetPostsAsync();
@@ -130,7 +130,7 @@ public sealed class PipelineTests(AzuriteFixture azurite) : IAsyncLifetime
     public async Task OversizedPostIsRejectedWithoutBeingRendered()
     {
         await using var small = new BlogTestHost(azurite, extraSettings: new Dictionary<string, string?> { ["Publishing:MaxSourceBytes"] = "2048" });
-        await small.UploadAndTriggerAsync("huge.md", Posts.Markdown("Huge", "2025-01-01", new string('x', 5000)));
+        await small.UploadAndTriggerAsync("huge.md", PostFile.Markdown("Huge", "2025-01-01", new string('x', 5000)));
 
         var record = await small.Get<IPostIndex>().GetSourceAsync("huge.md", CancellationToken.None);
         Assert.Equal(SourceState.Failed, record!.State);
@@ -155,7 +155,7 @@ public sealed class PipelineTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task OddBlobNamesArePublishedUnderAStableSlug()
     {
-        await _host.UploadAndTriggerAsync("drafts & ideas/Ünïcödé Heälth (final) #2.md", Posts.Markdown("Unicode", "2025-01-01"));
+        await _host.UploadAndTriggerAsync("drafts & ideas/Ünïcödé Heälth (final) #2.md", PostFile.Markdown("Unicode", "2025-01-01"));
 
         var item = Assert.Single((await _host.GetPostsAsync()).Json.GetProperty("items").EnumerateArray());
         Assert.Equal("unicode-health-final-2", item.GetProperty("slug").GetString());

@@ -26,7 +26,7 @@ public sealed class PublishSafetyTests(AzuriteFixture azurite) : IAsyncLifetime
         await using var host = new BlogTestHost(azurite, configure: services => services.AddSingleton<IHtmlStore>(sp =>
             new FailingHtmlStore(new BlobHtmlStore(sp.GetRequiredService<BlobServiceClient>(), sp.GetRequiredService<IOptions<PublishingOptions>>()), "cursed")));
 
-        await host.UploadAndTriggerAsync("2025-04-01-cursed.md", Posts.Markdown("Cursed", "2025-04-01", tags: "sleep"));
+        await host.UploadAndTriggerAsync("2025-04-01-cursed.md", PostFile.Markdown("Cursed", "2025-04-01", tags: "sleep"));
         var again = await host.Get<ContentSync>().SyncAsync("2025-04-01-cursed.md", CancellationToken.None);
 
         var record = await host.Get<IPostIndex>().GetSourceAsync("2025-04-01-cursed.md", CancellationToken.None);
@@ -43,11 +43,11 @@ public sealed class PublishSafetyTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task ReindexCarriesOnPastBadFilesAndRecordsThem()
     {
-        await _host.UploadAsync("2025-05-01-first.md", Posts.Markdown("First", "2025-05-01"));
+        await _host.UploadAsync("2025-05-01-first.md", PostFile.Markdown("First", "2025-05-01"));
         await _host.UploadAsync("2025-05-02-bad-yaml.md", "---\ntitle: [unclosed\n---\nBody.\n");
-        await _host.UploadAsync("2025-05-03-deep.md", Posts.Markdown("Deep", "2025-05-03", new string('>', 10_000)));
-        await _host.UploadAsync("2025-05-04-tags.md", Posts.Markdown("Tags", "2025-05-04", tags: string.Join(",", Enumerable.Range(0, 1_000))));
-        await _host.UploadAsync("2025-05-05-last.md", Posts.Markdown("Last", "2025-05-05"));
+        await _host.UploadAsync("2025-05-03-deep.md", PostFile.Markdown("Deep", "2025-05-03", new string('>', 10_000)));
+        await _host.UploadAsync("2025-05-04-tags.md", PostFile.Markdown("Tags", "2025-05-04", tags: string.Join(",", Enumerable.Range(0, 1_000))));
+        await _host.UploadAsync("2025-05-05-last.md", PostFile.Markdown("Last", "2025-05-05"));
 
         var report = await _host.Get<Reindexer>().ReindexAsync(2, null, CancellationToken.None);
 
@@ -60,9 +60,9 @@ public sealed class PublishSafetyTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task AfterTwoRenamesTheFirstSlugPointsStraightAtTheThird()
     {
-        await _host.UploadAndTriggerAsync("iron.md", Posts.Markdown("Iron", "2025-02-01", slug: "iron"));
-        await _host.UploadAndTriggerAsync("iron.md", Posts.Markdown("Iron", "2025-02-01", slug: "iron-levels"));
-        await _host.UploadAndTriggerAsync("iron.md", Posts.Markdown("Iron", "2025-02-01", slug: "iron-deficiency"));
+        await _host.UploadAndTriggerAsync("iron.md", PostFile.Markdown("Iron", "2025-02-01", slug: "iron"));
+        await _host.UploadAndTriggerAsync("iron.md", PostFile.Markdown("Iron", "2025-02-01", slug: "iron-levels"));
+        await _host.UploadAndTriggerAsync("iron.md", PostFile.Markdown("Iron", "2025-02-01", slug: "iron-deficiency"));
 
         var first = await _host.GetPostAsync("iron");
         var second = await _host.GetPostAsync("iron-levels");
@@ -76,9 +76,9 @@ public sealed class PublishSafetyTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task RenamingBackToAnOldSlugDropsItsAlias()
     {
-        await _host.UploadAndTriggerAsync("zinc.md", Posts.Markdown("Zinc", "2025-02-01", slug: "zinc"));
-        await _host.UploadAndTriggerAsync("zinc.md", Posts.Markdown("Zinc", "2025-02-01", slug: "zinc-intake"));
-        await _host.UploadAndTriggerAsync("zinc.md", Posts.Markdown("Zinc", "2025-02-01", slug: "zinc"));
+        await _host.UploadAndTriggerAsync("zinc.md", PostFile.Markdown("Zinc", "2025-02-01", slug: "zinc"));
+        await _host.UploadAndTriggerAsync("zinc.md", PostFile.Markdown("Zinc", "2025-02-01", slug: "zinc-intake"));
+        await _host.UploadAndTriggerAsync("zinc.md", PostFile.Markdown("Zinc", "2025-02-01", slug: "zinc"));
 
         Assert.Equal(200, (await _host.GetPostAsync("zinc")).Status);
         Assert.Equal("/api/posts/zinc", (await _host.GetPostAsync("zinc-intake")).Headers.Location.ToString());
@@ -88,8 +88,8 @@ public sealed class PublishSafetyTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task DeletingAPostRemovesItsAliases()
     {
-        await _host.UploadAndTriggerAsync("folate.md", Posts.Markdown("Folate", "2025-02-01", slug: "folate", extra: "aliases: [folic-acid]"));
-        await _host.UploadAndTriggerAsync("folate.md", Posts.Markdown("Folate", "2025-02-01", slug: "folate-in-pregnancy", extra: "aliases: [folic-acid]"));
+        await _host.UploadAndTriggerAsync("folate.md", PostFile.Markdown("Folate", "2025-02-01", slug: "folate", extra: "aliases: [folic-acid]"));
+        await _host.UploadAndTriggerAsync("folate.md", PostFile.Markdown("Folate", "2025-02-01", slug: "folate-in-pregnancy", extra: "aliases: [folic-acid]"));
         await _host.Source.DeleteBlobAsync("folate.md");
         await _host.TriggerAsync("folate.md");
 
@@ -101,13 +101,13 @@ public sealed class PublishSafetyTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task ReindexRemovesAliasesWithoutATargetAndPostRowsNoStatusRowOwns()
     {
-        await _host.UploadAndTriggerAsync("kept.md", Posts.Markdown("Kept", "2025-02-01", slug: "kept"));
+        await _host.UploadAndTriggerAsync("kept.md", PostFile.Markdown("Kept", "2025-02-01", slug: "kept"));
         var index = _host.Get<IPostIndex>();
         await index.SetAliasAsync("old-kept", "kept", CancellationToken.None);
         await index.SetAliasAsync("ghost", "nowhere", CancellationToken.None);
         var stray = (await index.GetPostAsync("kept", CancellationToken.None))! with { SourceBlob = "never-finished.md", ETag = null };
         await index.ClaimSlugAsync(stray with { Post = stray.Post with { Slug = "stray" } }, expectNew: true, CancellationToken.None);
-        _host.Clock.Now = DateTimeOffset.UtcNow + Reindexer.OrphanGrace + TimeSpan.FromMinutes(1);
+        _host.Clock.SetUtcNow(DateTimeOffset.UtcNow + Reindexer.OrphanGrace + TimeSpan.FromMinutes(1));
 
         var report = await _host.Get<Reindexer>().ReindexAsync(2, null, CancellationToken.None);
 
@@ -121,14 +121,14 @@ public sealed class PublishSafetyTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task ReindexTakesAnOrphanPostRowOutOfSearchAndRelatedLists()
     {
-        await _host.UploadAndTriggerAsync("heron.md", Posts.Markdown("Herons and sleep", "2025-02-01", "Herons sleep standing on one leg.", tags: "sleep"));
-        await _host.UploadAndTriggerAsync("owl.md", Posts.Markdown("Owls and sleep", "2025-03-01", "Owls sleep by day and hunt by night.", tags: "sleep"));
+        await _host.UploadAndTriggerAsync("heron.md", PostFile.Markdown("Herons and sleep", "2025-02-01", "Herons sleep standing on one leg.", tags: "sleep"));
+        await _host.UploadAndTriggerAsync("owl.md", PostFile.Markdown("Owls and sleep", "2025-03-01", "Owls sleep by day and hunt by night.", tags: "sleep"));
         Assert.Single((await _host.SearchAsync("q=herons")).Json.GetProperty("items").EnumerateArray());
         var index = _host.Get<IPostIndex>();
         // As if the attempt that wrote heron's post row had died before its status row: nothing owns the row.
         await index.TryDeleteSourceAsync((await index.GetSourceAsync("heron.md", CancellationToken.None))!, CancellationToken.None);
         await _host.Source.DeleteBlobAsync("heron.md");
-        _host.Clock.Now = DateTimeOffset.UtcNow + Reindexer.OrphanGrace + TimeSpan.FromMinutes(1);
+        _host.Clock.SetUtcNow(DateTimeOffset.UtcNow + Reindexer.OrphanGrace + TimeSpan.FromMinutes(1));
 
         await _host.Get<Reindexer>().ReindexAsync(2, null, CancellationToken.None);
 
@@ -142,7 +142,7 @@ public sealed class PublishSafetyTests(AzuriteFixture azurite) : IAsyncLifetime
     public async Task AStatusRowHoldsAtMostTwentyWarnings()
     {
         var images = string.Join("\n\n", Enumerable.Range(0, 500).Select(i => $"![](missing-{i}.png)"));
-        await _host.UploadAndTriggerAsync("2025-06-01-images.md", Posts.Markdown("Images", "2025-06-01", images));
+        await _host.UploadAndTriggerAsync("2025-06-01-images.md", PostFile.Markdown("Images", "2025-06-01", images));
 
         var record = await _host.Get<IPostIndex>().GetSourceAsync("2025-06-01-images.md", CancellationToken.None);
         Assert.Equal(SourceState.Published, record!.State);

@@ -49,7 +49,7 @@ public sealed partial class RelatedPostsCorpusTests(AzuriteFixture azurite) : IA
         Assert.DoesNotContain(afterRename, r => r.Slug == subject);
         Assert.Equal(moved, afterRename[0].Slug);
 
-        await _host.UploadAndTriggerAsync(file.Name, Posts.Markdown("Zebra care", "2024-05-01", "Zebras graze on savanna grass.", slug: moved, tags: "zebras"));
+        await _host.UploadAndTriggerAsync(file.Name, PostFile.Markdown("Zebra care", "2024-05-01", "Zebras graze on savanna grass.", slug: moved, tags: "zebras"));
         Assert.DoesNotContain(await RelatedAsync(lister), r => r.Slug == moved);
 
         // The post now listed first is deleted.

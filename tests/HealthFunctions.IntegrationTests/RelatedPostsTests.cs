@@ -16,11 +16,11 @@ public sealed class RelatedPostsTests(AzuriteFixture azurite) : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        await _host.UploadAndTriggerAsync("sleep-basics.md", Posts.Markdown("Sleep basics", "2025-09-01", SleepBody, tags: "sleep"));
-        await _host.UploadAndTriggerAsync("sleep-older.md", Posts.Markdown("Sleep tips", "2025-10-01", SleepBody, tags: "sleep"));
-        await _host.UploadAndTriggerAsync("sleep-newer.md", Posts.Markdown("Sleep tips", "2025-11-01", SleepBody, tags: "sleep"));
-        await _host.UploadAndTriggerAsync("salt.md", Posts.Markdown("Salt and your heart", "2025-08-01", HeartBody, tags: "heart"));
-        await _host.UploadAndTriggerAsync("draft.md", Posts.Markdown("Sleep draft", "2025-10-01", SleepBody, tags: "sleep", draft: true));
+        await _host.UploadAndTriggerAsync("sleep-basics.md", PostFile.Markdown("Sleep basics", "2025-09-01", SleepBody, tags: "sleep"));
+        await _host.UploadAndTriggerAsync("sleep-older.md", PostFile.Markdown("Sleep tips", "2025-10-01", SleepBody, tags: "sleep"));
+        await _host.UploadAndTriggerAsync("sleep-newer.md", PostFile.Markdown("Sleep tips", "2025-11-01", SleepBody, tags: "sleep"));
+        await _host.UploadAndTriggerAsync("salt.md", PostFile.Markdown("Salt and your heart", "2025-08-01", HeartBody, tags: "heart"));
+        await _host.UploadAndTriggerAsync("draft.md", PostFile.Markdown("Sleep draft", "2025-10-01", SleepBody, tags: "sleep", draft: true));
     }
 
     public ValueTask DisposeAsync() => _host.DisposeAsync();
@@ -49,7 +49,7 @@ public sealed class RelatedPostsTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task A_new_post_joins_the_lists_of_the_posts_it_is_like()
     {
-        await _host.UploadAndTriggerAsync("sleep-newest.md", Posts.Markdown("Sleep tips", "2025-12-01", SleepBody, tags: "sleep"));
+        await _host.UploadAndTriggerAsync("sleep-newest.md", PostFile.Markdown("Sleep tips", "2025-12-01", SleepBody, tags: "sleep"));
 
         Assert.Equal("sleep-newest", (await RelatedAsync("sleep-basics"))[0]);
         Assert.Contains("sleep-newest", await RelatedAsync("sleep-older"));
@@ -60,7 +60,7 @@ public sealed class RelatedPostsTests(AzuriteFixture azurite) : IAsyncLifetime
     {
         Assert.Contains("sleep-older", await RelatedAsync("sleep-basics"));
 
-        await _host.UploadAndTriggerAsync("sleep-older.md", Posts.Markdown("Zebra care", "2025-10-01", "Zebras graze on savanna grass.", tags: "zebras"));
+        await _host.UploadAndTriggerAsync("sleep-older.md", PostFile.Markdown("Zebra care", "2025-10-01", "Zebras graze on savanna grass.", tags: "zebras"));
 
         Assert.DoesNotContain("sleep-older", await RelatedAsync("sleep-basics"));
         Assert.DoesNotContain("sleep-older", await RelatedAsync("sleep-newer"));
@@ -69,7 +69,7 @@ public sealed class RelatedPostsTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task A_renamed_post_is_listed_under_its_new_slug_and_a_deleted_one_not_at_all()
     {
-        await _host.UploadAndTriggerAsync("sleep-older.md", Posts.Markdown("Sleep tips", "2025-10-01", SleepBody, slug: "sleep-moved", tags: "sleep"));
+        await _host.UploadAndTriggerAsync("sleep-older.md", PostFile.Markdown("Sleep tips", "2025-10-01", SleepBody, slug: "sleep-moved", tags: "sleep"));
 
         var afterRename = await RelatedAsync("sleep-basics");
         Assert.Contains("sleep-moved", afterRename);
@@ -86,10 +86,10 @@ public sealed class RelatedPostsTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task Fan_out_past_the_inline_limit_goes_through_the_queue_and_replays_harmlessly()
     {
-        await using var host = new BlogTestHost(azurite, _host.Clock.Now, new Dictionary<string, string?> { ["Related:InlineLimit"] = "1" });
-        await host.UploadAndTriggerAsync("a.md", Posts.Markdown("Sleep tips", "2025-09-01", SleepBody, tags: "sleep"));
-        await host.UploadAndTriggerAsync("b.md", Posts.Markdown("Sleep tips", "2025-10-01", SleepBody, tags: "sleep"));
-        await host.UploadAndTriggerAsync("c.md", Posts.Markdown("Sleep tips", "2025-11-01", SleepBody, tags: "sleep"));
+        await using var host = new BlogTestHost(azurite, _host.Clock.GetUtcNow(), new Dictionary<string, string?> { ["Related:InlineLimit"] = "1" });
+        await host.UploadAndTriggerAsync("a.md", PostFile.Markdown("Sleep tips", "2025-09-01", SleepBody, tags: "sleep"));
+        await host.UploadAndTriggerAsync("b.md", PostFile.Markdown("Sleep tips", "2025-10-01", SleepBody, tags: "sleep"));
+        await host.UploadAndTriggerAsync("c.md", PostFile.Markdown("Sleep tips", "2025-11-01", SleepBody, tags: "sleep"));
         var queue = host.Queues.GetQueueClient(host.Settings["Related:Queue"]);
 
         var messages = (await queue.ReceiveMessagesAsync(32)).Value;
@@ -109,10 +109,10 @@ public sealed class RelatedPostsTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task The_post_page_links_only_to_related_pages_that_exist_and_drops_a_removed_one()
     {
-        await using var site = new BlogTestHost(azurite, _host.Clock.Now, site: true);
-        await site.UploadAndTriggerAsync("sleep-basics.md", Posts.Markdown("Sleep basics", "2025-09-01", SleepBody, tags: "sleep"));
-        await site.UploadAndTriggerAsync("sleep-older.md", Posts.Markdown("Sleep tips", "2025-10-01", SleepBody, tags: "sleep"));
-        await site.UploadAndTriggerAsync("sleep-newer.md", Posts.Markdown("Sleep <tips>", "2025-11-01", SleepBody, tags: "sleep"));
+        await using var site = new BlogTestHost(azurite, _host.Clock.GetUtcNow(), site: true);
+        await site.UploadAndTriggerAsync("sleep-basics.md", PostFile.Markdown("Sleep basics", "2025-09-01", SleepBody, tags: "sleep"));
+        await site.UploadAndTriggerAsync("sleep-older.md", PostFile.Markdown("Sleep tips", "2025-10-01", SleepBody, tags: "sleep"));
+        await site.UploadAndTriggerAsync("sleep-newer.md", PostFile.Markdown("Sleep <tips>", "2025-11-01", SleepBody, tags: "sleep"));
         await site.SettleAsync();
 
         var page = new HtmlParser().ParseDocument((await site.PageAsync("/sleep-basics/"))!);

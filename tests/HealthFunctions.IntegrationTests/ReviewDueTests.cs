@@ -10,11 +10,11 @@ public sealed class ReviewDueTests(AzuriteFixture azurite) : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        await _host.UploadAndTriggerAsync("fresh.md", Posts.Markdown("Fresh", "2024-06-01", extra: "reviewedBy: Dr Lee\nlastReviewed: 2025-01-16"));
-        await _host.UploadAndTriggerAsync("boundary.md", Posts.Markdown("Boundary", "2024-06-01", extra: "reviewedBy: Dr Lee\nlastReviewed: 2025-01-15"));
-        await _host.UploadAndTriggerAsync("stale.md", Posts.Markdown("Stale", "2024-06-01", extra: "reviewedBy: Dr Lee\nlastReviewed: 2023-03-01"));
-        await _host.UploadAndTriggerAsync("nobody.md", Posts.Markdown("Nobody", "2024-06-01", extra: "lastReviewed: 2025-12-01"));
-        await _host.UploadAndTriggerAsync("draft.md", Posts.Markdown("Draft", "2024-06-01", draft: true));
+        await _host.UploadAndTriggerAsync("fresh.md", PostFile.Markdown("Fresh", "2024-06-01", extra: "reviewedBy: Dr Lee\nlastReviewed: 2025-01-16"));
+        await _host.UploadAndTriggerAsync("boundary.md", PostFile.Markdown("Boundary", "2024-06-01", extra: "reviewedBy: Dr Lee\nlastReviewed: 2025-01-15"));
+        await _host.UploadAndTriggerAsync("stale.md", PostFile.Markdown("Stale", "2024-06-01", extra: "reviewedBy: Dr Lee\nlastReviewed: 2023-03-01"));
+        await _host.UploadAndTriggerAsync("nobody.md", PostFile.Markdown("Nobody", "2024-06-01", extra: "lastReviewed: 2025-12-01"));
+        await _host.UploadAndTriggerAsync("draft.md", PostFile.Markdown("Draft", "2024-06-01", draft: true));
     }
 
     public ValueTask DisposeAsync() => _host.DisposeAsync();
@@ -45,7 +45,7 @@ public sealed class ReviewDueTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task A_shorter_maximum_age_flags_more()
     {
-        await using var strict = new BlogTestHost(azurite.ConnectionString, _host.Clock.Now, new Dictionary<string, string?>(_host.Settings) { ["Review:MaxAgeMonths"] = "6" });
+        await using var strict = new BlogTestHost(azurite.ConnectionString, _host.Clock.GetUtcNow(), new Dictionary<string, string?>(_host.Settings) { ["Review:MaxAgeMonths"] = "6" });
 
         var response = await strict.GetPostAsync("fresh");
 

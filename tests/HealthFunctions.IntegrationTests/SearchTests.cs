@@ -13,11 +13,11 @@ public sealed class SearchTests(AzuriteFixture azurite) : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        await _host.UploadAndTriggerAsync("ketamine.md", Posts.Markdown("Ketamine infusion therapy", "2025-11-01", "A treatment for depression that did not respond to other care.", tags: "mental health"));
-        await _host.UploadAndTriggerAsync("hydration.md", Posts.Markdown("IV hydration", "2025-12-01", "Some clinics offer vitamin infusions for tiredness.", tags: "wellness"));
-        await _host.UploadAndTriggerAsync("salt.md", Posts.Markdown("Salt and your heart", "2025-10-01", "Eating less salt lowers blood pressure.", tags: "heart"));
-        await _host.UploadAndTriggerAsync("draft.md", Posts.Markdown("Infusion draft", "2025-10-01", "Unfinished.", draft: true));
-        await _host.UploadAndTriggerAsync("later.md", Posts.Markdown("Infusion schedule", "2026-03-01", "Coming soon."));
+        await _host.UploadAndTriggerAsync("ketamine.md", PostFile.Markdown("Ketamine infusion therapy", "2025-11-01", "A treatment for depression that did not respond to other care.", tags: "mental health"));
+        await _host.UploadAndTriggerAsync("hydration.md", PostFile.Markdown("IV hydration", "2025-12-01", "Some clinics offer vitamin infusions for tiredness.", tags: "wellness"));
+        await _host.UploadAndTriggerAsync("salt.md", PostFile.Markdown("Salt and your heart", "2025-10-01", "Eating less salt lowers blood pressure.", tags: "heart"));
+        await _host.UploadAndTriggerAsync("draft.md", PostFile.Markdown("Infusion draft", "2025-10-01", "Unfinished.", draft: true));
+        await _host.UploadAndTriggerAsync("later.md", PostFile.Markdown("Infusion schedule", "2026-03-01", "Coming soon."));
     }
 
     public ValueTask DisposeAsync() => _host.DisposeAsync();
@@ -34,7 +34,7 @@ public sealed class SearchTests(AzuriteFixture azurite) : IAsyncLifetime
     {
         Assert.Equal(["ketamine", "hydration"], await SlugsAsync("q=infusions"));
 
-        _host.Clock.Now = new DateTimeOffset(2026, 3, 2, 0, 0, 0, TimeSpan.Zero);
+        _host.Clock.SetUtcNow(new DateTimeOffset(2026, 3, 2, 0, 0, 0, TimeSpan.Zero));
         Assert.Contains("later", await SlugsAsync("q=infusion"));
     }
 
@@ -54,7 +54,7 @@ public sealed class SearchTests(AzuriteFixture azurite) : IAsyncLifetime
     {
         Assert.Equal(["salt"], await SlugsAsync("q=salt"));
 
-        await _host.UploadAndTriggerAsync("salt.md", Posts.Markdown("Potassium and your heart", "2025-10-01", "Bananas help.", slug: "potassium-heart", tags: "heart"));
+        await _host.UploadAndTriggerAsync("salt.md", PostFile.Markdown("Potassium and your heart", "2025-10-01", "Bananas help.", slug: "potassium-heart", tags: "heart"));
         Assert.Empty(await SlugsAsync("q=salt"));
         Assert.Equal(["potassium-heart"], await SlugsAsync("q=bananas"));
 
@@ -66,7 +66,7 @@ public sealed class SearchTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task A_new_instance_loads_the_index_from_storage()
     {
-        await using var other = new BlogTestHost(azurite.ConnectionString, _host.Clock.Now, _host.Settings);
+        await using var other = new BlogTestHost(azurite.ConnectionString, _host.Clock.GetUtcNow(), _host.Settings);
 
         var response = await other.SearchAsync("q=depression");
 
@@ -76,16 +76,16 @@ public sealed class SearchTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task A_publish_prunes_the_change_log_past_its_retention_and_an_idle_instance_reloads_instead_of_catching_up()
     {
-        await using var other = new BlogTestHost(azurite.ConnectionString, _host.Clock.Now, _host.Settings);
+        await using var other = new BlogTestHost(azurite.ConnectionString, _host.Clock.GetUtcNow(), _host.Settings);
         Assert.Equal("ketamine", (await other.SearchAsync("q=depression")).Json.GetProperty("items")[0].GetProperty("slug").GetString());
         // An edit the idle instance has not read yet, whose change-log row the later publish prunes.
-        _host.Clock.Now += TimeSpan.FromHours(1);
-        await _host.UploadAndTriggerAsync("salt.md", Posts.Markdown("Salt and your heart", "2025-10-01", "Avocado on toast.", tags: "heart"));
-        var later = _host.Clock.Now + TimeSpan.FromDays(8);
-        _host.Clock.Now = later;
-        other.Clock.Now = later;
+        _host.Clock.Advance(TimeSpan.FromHours(1));
+        await _host.UploadAndTriggerAsync("salt.md", PostFile.Markdown("Salt and your heart", "2025-10-01", "Avocado on toast.", tags: "heart"));
+        var later = _host.Clock.GetUtcNow() + TimeSpan.FromDays(8);
+        _host.Clock.SetUtcNow(later);
+        other.Clock.SetUtcNow(later);
 
-        await _host.UploadAndTriggerAsync("ketamine.md", Posts.Markdown("Ketamine infusion therapy", "2025-11-01", "Bananas and potassium.", tags: "mental health"));
+        await _host.UploadAndTriggerAsync("ketamine.md", PostFile.Markdown("Ketamine infusion therapy", "2025-11-01", "Bananas and potassium.", tags: "mental health"));
 
         var log = await _host.Get<ISearchDocumentStore>().ChangesSinceAsync(DateTimeOffset.MinValue, CancellationToken.None);
         Assert.Equal(["ketamine"], log.Select(c => c.Slug));
@@ -155,7 +155,7 @@ public sealed class SearchTests(AzuriteFixture azurite) : IAsyncLifetime
     {
         for (var i = 0; i < 5; i++)
         {
-            await _host.UploadAndTriggerAsync($"sleep{i}.md", Posts.Markdown($"Sleep tip {i}", $"2025-0{i + 1}-01", "Sleep well."));
+            await _host.UploadAndTriggerAsync($"sleep{i}.md", PostFile.Markdown($"Sleep tip {i}", $"2025-0{i + 1}-01", "Sleep well."));
         }
 
         var first = await _host.SearchAsync("q=sleep&limit=3");

@@ -27,7 +27,7 @@ public sealed class SiteCoalescingTests : IAsyncLifetime
     {
         for (var i = 1; i <= 30; i++)
         {
-            await _host.UploadAndTriggerAsync($"post-{i}.md", Posts.Markdown($"Post {i}", $"2025-01-{i:D2}", tags: "burst"));
+            await _host.UploadAndTriggerAsync($"post-{i}.md", PostFile.Markdown($"Post {i}", $"2025-01-{i:D2}", tags: "burst"));
         }
 
         var messages = await _host.DrainAsync(workers: 2);

@@ -15,7 +15,7 @@ public sealed class SiteLifecycleTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task AnUploadWritesItsOwnPageAtOnceAndTheSharedPagesThroughTheQueue()
     {
-        await _host.UploadAndTriggerAsync("sleep.md", Posts.Markdown("Sleep hygiene", "2025-03-01", tags: "sleep, habits"));
+        await _host.UploadAndTriggerAsync("sleep.md", PostFile.Markdown("Sleep hygiene", "2025-03-01", tags: "sleep, habits"));
 
         Assert.Contains("<h1 class=\"post-title\">Sleep hygiene</h1>", await _host.PageAsync("/sleep/"));
         Assert.DoesNotContain("href=\"/sleep/\"", await _host.PageAsync("/")); // a first version, written before the post page
@@ -36,7 +36,7 @@ public sealed class SiteLifecycleTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task EveryFileCarriesCacheControlByKind()
     {
-        await _host.UploadAndTriggerAsync("sleep.md", Posts.Markdown("Sleep", "2025-03-01"));
+        await _host.UploadAndTriggerAsync("sleep.md", PostFile.Markdown("Sleep", "2025-03-01"));
         await _host.DrainAsync();
 
         async Task<string?> CacheOf(string blob) => (await _host.Web.GetBlobClient(blob).GetPropertiesAsync()).Value.CacheControl;
@@ -49,9 +49,9 @@ public sealed class SiteLifecycleTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task AnEditedTitleShowsOnEveryPageAndFeed()
     {
-        await _host.UploadAndTriggerAsync("flu.md", Posts.Markdown("Flu sesaon", "2025-01-10", tags: "flu"));
+        await _host.UploadAndTriggerAsync("flu.md", PostFile.Markdown("Flu sesaon", "2025-01-10", tags: "flu"));
         await _host.DrainAsync();
-        await _host.UploadAndTriggerAsync("flu.md", Posts.Markdown("Flu season", "2025-01-10", tags: "flu"));
+        await _host.UploadAndTriggerAsync("flu.md", PostFile.Markdown("Flu season", "2025-01-10", tags: "flu"));
         await _host.DrainAsync();
 
         foreach (var path in new[] { "/flu/", "/", "/tags/flu/", "/2025/01/", "/feed.xml", "/atom.xml", "/tags/flu/feed.xml" })
@@ -65,9 +65,9 @@ public sealed class SiteLifecycleTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task ASlugChangeLeavesARedirectPageAtTheOldAddress()
     {
-        await _host.UploadAndTriggerAsync("bp.md", Posts.Markdown("Blood pressure", "2025-02-02", slug: "blood-pressure"));
+        await _host.UploadAndTriggerAsync("bp.md", PostFile.Markdown("Blood pressure", "2025-02-02", slug: "blood-pressure"));
         await _host.DrainAsync();
-        await _host.UploadAndTriggerAsync("bp.md", Posts.Markdown("Blood pressure", "2025-02-02", slug: "high-blood-pressure"));
+        await _host.UploadAndTriggerAsync("bp.md", PostFile.Markdown("Blood pressure", "2025-02-02", slug: "high-blood-pressure"));
         await _host.DrainAsync();
 
         var old = await _host.PageAsync("/blood-pressure/");
@@ -81,8 +81,8 @@ public sealed class SiteLifecycleTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task ADeleteRemovesThePageAndEveryLinkToIt()
     {
-        await _host.UploadAndTriggerAsync("a.md", Posts.Markdown("Alpha", "2025-01-01", tags: "shared, only-a"));
-        await _host.UploadAndTriggerAsync("b.md", Posts.Markdown("Beta", "2025-01-02", tags: "shared"));
+        await _host.UploadAndTriggerAsync("a.md", PostFile.Markdown("Alpha", "2025-01-01", tags: "shared, only-a"));
+        await _host.UploadAndTriggerAsync("b.md", PostFile.Markdown("Beta", "2025-01-02", tags: "shared"));
         await _host.DrainAsync();
         Assert.Contains("href=\"/a/\"", await _host.PageAsync("/b/"));
 
@@ -101,9 +101,9 @@ public sealed class SiteLifecycleTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task ADeletedPostLeavesNoLinkInTheLatestPostsOfPagesThatDoNotListIt()
     {
-        await _host.UploadAndTriggerAsync("a.md", Posts.Markdown("Alpha", "2025-01-01", tags: "x"));
-        await _host.UploadAndTriggerAsync("b.md", Posts.Markdown("Beta", "2025-01-02", tags: "y"));
-        await _host.UploadAndTriggerAsync("c.md", Posts.Markdown("Gamma", "2025-02-03", tags: "x"));
+        await _host.UploadAndTriggerAsync("a.md", PostFile.Markdown("Alpha", "2025-01-01", tags: "x"));
+        await _host.UploadAndTriggerAsync("b.md", PostFile.Markdown("Beta", "2025-01-02", tags: "y"));
+        await _host.UploadAndTriggerAsync("c.md", PostFile.Markdown("Gamma", "2025-02-03", tags: "x"));
         await _host.SettleAsync();
         Assert.Contains("href=\"/b/\"", await _host.PageAsync("/tags/x/"));
 
@@ -122,17 +122,17 @@ public sealed class SiteLifecycleTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task DraftsAndFuturePostsAreNeverWrittenAndAScheduledPostAppearsAtItsTime()
     {
-        var now = _host.Clock.Now;
-        await _host.UploadAndTriggerAsync("draft.md", Posts.Markdown("Draft", "2025-01-01", draft: true));
-        await _host.UploadAndTriggerAsync("soon.md", Posts.Markdown("Soon", now.AddMinutes(30).ToString("yyyy-MM-ddTHH:mm:ssZ")));
-        await _host.UploadAndTriggerAsync("now.md", Posts.Markdown("Now", now.AddHours(-1).ToString("yyyy-MM-ddTHH:mm:ssZ")));
+        var now = _host.Clock.GetUtcNow();
+        await _host.UploadAndTriggerAsync("draft.md", PostFile.Markdown("Draft", "2025-01-01", draft: true));
+        await _host.UploadAndTriggerAsync("soon.md", PostFile.Markdown("Soon", now.AddMinutes(30).ToString("yyyy-MM-ddTHH:mm:ssZ")));
+        await _host.UploadAndTriggerAsync("now.md", PostFile.Markdown("Now", now.AddHours(-1).ToString("yyyy-MM-ddTHH:mm:ssZ")));
         await _host.DrainAsync();
 
         Assert.Null(await _host.PageAsync("/draft/"));
         Assert.Null(await _host.PageAsync("/soon/"));
         Assert.DoesNotContain("/soon/", await _host.PageAsync("/"));
 
-        _host.Clock.Now = now.AddMinutes(31);
+        _host.Clock.SetUtcNow(now.AddMinutes(31));
         await Task.Delay(TimeSpan.FromSeconds(1.2));
         await _host.DrainAsync();
 
@@ -144,8 +144,8 @@ public sealed class SiteLifecycleTests(AzuriteFixture azurite) : IAsyncLifetime
     public async Task TwoUploadsRacingOnOneTagPageBothEndUpOnIt()
     {
         await Task.WhenAll(
-            _host.UploadAndTriggerAsync("one.md", Posts.Markdown("One", "2025-04-01", tags: "heart")),
-            _host.UploadAndTriggerAsync("two.md", Posts.Markdown("Two", "2025-04-02", tags: "heart")));
+            _host.UploadAndTriggerAsync("one.md", PostFile.Markdown("One", "2025-04-01", tags: "heart")),
+            _host.UploadAndTriggerAsync("two.md", PostFile.Markdown("Two", "2025-04-02", tags: "heart")));
         await _host.DrainAsync(workers: 4);
 
         var tag = await _host.PageAsync("/tags/heart/");
@@ -158,8 +158,8 @@ public sealed class SiteLifecycleTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task ReplayingAMessageOrRunningItTwiceAtOnceLeavesTheSamePage()
     {
-        await _host.UploadAndTriggerAsync("one.md", Posts.Markdown("One", "2025-04-01", tags: "heart"));
-        var message = System.Text.Json.JsonSerializer.Serialize(new PageMessage { Page = "tag/heart", Requested = _host.Clock.Now }, PageWork.Json);
+        await _host.UploadAndTriggerAsync("one.md", PostFile.Markdown("One", "2025-04-01", tags: "heart"));
+        var message = System.Text.Json.JsonSerializer.Serialize(new PageMessage { Page = "tag/heart", Requested = _host.Clock.GetUtcNow() }, PageWork.Json);
         var work = _host.Get<PageWork>();
 
         await Task.WhenAll(work.HandleAsync(message, CancellationToken.None), work.HandleAsync(message, CancellationToken.None));

@@ -72,7 +72,7 @@ public sealed class SiteLinkCheckTests(AzuriteFixture azurite) : IAsyncLifetime
     public async Task ARebuildRemovesRenderedFilesNoPageOwns()
     {
         var stray = new SiteFile("/old-post/", PageKind.Post, SiteFiles.Html, "<!doctype html><title>x</title>");
-        await _host.Get<IPageStore>().WriteAsync(new PageWrite(stray, "no-cache", _host.Clock.Now.AddDays(-1), []), CancellationToken.None);
+        await _host.Get<IPageStore>().WriteAsync(new PageWrite(stray, "no-cache", _host.Clock.GetUtcNow().AddDays(-1), []), CancellationToken.None);
         var home = await _host.PageAsync("/");
 
         var report = await _host.Get<SiteRebuilder>().RebuildAsync(2, CancellationToken.None);

@@ -24,7 +24,7 @@ public sealed class SiteLinkOrderTests : IAsyncLifetime
     [Fact]
     public async Task TheFirstPostEverFindsHomeTagAndMonthPagesWrittenBeforeItsOwnPage()
     {
-        await _host.UploadAndTriggerAsync("first.md", Posts.Markdown("First", "2025-06-10", tags: "brand new"));
+        await _host.UploadAndTriggerAsync("first.md", PostFile.Markdown("First", "2025-06-10", tags: "brand new"));
 
         AssertNoBrokenLink();
         var created = Watcher.Created.ToList();
@@ -49,10 +49,10 @@ public sealed class SiteLinkOrderTests : IAsyncLifetime
     [Fact]
     public async Task RegressionANewTagPageNoLongerListsTheNewPostBeforeThePostPageExists()
     {
-        await _host.UploadAndTriggerAsync("old.md", Posts.Markdown("Old", "2025-01-05", tags: "sleep"));
+        await _host.UploadAndTriggerAsync("old.md", PostFile.Markdown("Old", "2025-01-05", tags: "sleep"));
         await _host.SettleAsync();
 
-        await _host.UploadAndTriggerAsync("new.md", Posts.Markdown("New", "2025-03-05", tags: "sleep, fresh tag"));
+        await _host.UploadAndTriggerAsync("new.md", PostFile.Markdown("New", "2025-03-05", tags: "sleep, fresh tag"));
 
         AssertNoBrokenLink();
         var tag = await _host.PageAsync("/tags/fresh-tag/");
@@ -73,8 +73,8 @@ public sealed class SiteLinkOrderTests : IAsyncLifetime
     public async Task TwoNewPostsRacingOnOneNewTagNeverLinkToAMissingPageNorToEachOtherEarly()
     {
         await Task.WhenAll(
-            _host.UploadAndTriggerAsync("one.md", Posts.Markdown("One", "2025-05-01", tags: "race")),
-            _host.UploadAndTriggerAsync("two.md", Posts.Markdown("Two", "2025-05-02", tags: "race")));
+            _host.UploadAndTriggerAsync("one.md", PostFile.Markdown("One", "2025-05-01", tags: "race")),
+            _host.UploadAndTriggerAsync("two.md", PostFile.Markdown("Two", "2025-05-02", tags: "race")));
         await _host.SettleAsync();
 
         var tag = await _host.PageAsync("/tags/race/");
@@ -89,8 +89,8 @@ public sealed class SiteLinkOrderTests : IAsyncLifetime
     public async Task ADeletedAuthorProfileTakesItsPageAwayAfterEveryBylineLinkingToIt()
     {
         await _host.UploadAndTriggerAsync("authors/dr-x.md", "---\nname: Dr X\ncredentials: MD\n---\nA doctor.\n");
-        await _host.UploadAndTriggerAsync("p.md", Posts.Markdown("By X", "2025-04-04", extra: "author: Dr X"));
-        await _host.UploadAndTriggerAsync("q.md", Posts.Markdown("Reviewed by X", "2025-04-05", extra: "author: Someone\nreviewedBy: Dr X"));
+        await _host.UploadAndTriggerAsync("p.md", PostFile.Markdown("By X", "2025-04-04", extra: "author: Dr X"));
+        await _host.UploadAndTriggerAsync("q.md", PostFile.Markdown("Reviewed by X", "2025-04-05", extra: "author: Someone\nreviewedBy: Dr X"));
         await _host.SettleAsync();
         Assert.Contains("href=\"/authors/dr-x/\"", await _host.PageAsync("/p/"));
         Assert.Contains("Dr X", await _host.PageAsync("/authors/dr-x/"));

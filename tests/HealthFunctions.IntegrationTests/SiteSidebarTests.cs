@@ -20,9 +20,9 @@ public sealed class SiteSidebarTests : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        await _host.UploadAndTriggerAsync("a.md", Posts.Markdown("Alpha", "2025-01-01", tags: "x"));
-        await _host.UploadAndTriggerAsync("b.md", Posts.Markdown("Beta", "2025-01-02", tags: "y"));
-        await _host.UploadAndTriggerAsync("c.md", Posts.Markdown("Gamma", "2025-02-03", tags: "x"));
+        await _host.UploadAndTriggerAsync("a.md", PostFile.Markdown("Alpha", "2025-01-01", tags: "x"));
+        await _host.UploadAndTriggerAsync("b.md", PostFile.Markdown("Beta", "2025-01-02", tags: "y"));
+        await _host.UploadAndTriggerAsync("c.md", PostFile.Markdown("Gamma", "2025-02-03", tags: "x"));
         await _host.SettleAsync();
     }
 
@@ -31,7 +31,7 @@ public sealed class SiteSidebarTests : IAsyncLifetime
     [Fact]
     public async Task AnEditedTitleOfALatestPostReachesTheSidebarOfEveryOtherPage()
     {
-        await _host.UploadAndTriggerAsync("b.md", Posts.Markdown("Beta, revised", "2025-01-02", tags: "y"));
+        await _host.UploadAndTriggerAsync("b.md", PostFile.Markdown("Beta, revised", "2025-01-02", tags: "y"));
         await _host.SettleAsync();
 
         foreach (var path in new[] { "/a/", "/c/", "/tags/x/", "/2025/02/", "/404.html" })
@@ -45,7 +45,7 @@ public sealed class SiteSidebarTests : IAsyncLifetime
     [Fact]
     public async Task ANewPostReachesTheSidebarOfPagesThatDoNotListIt()
     {
-        await _host.UploadAndTriggerAsync("d.md", Posts.Markdown("Delta", "2025-03-04", tags: "z"));
+        await _host.UploadAndTriggerAsync("d.md", PostFile.Markdown("Delta", "2025-03-04", tags: "z"));
         await _host.SettleAsync();
 
         Assert.Contains("Delta", await LatestAsync("/tags/y/"));
@@ -59,7 +59,7 @@ public sealed class SiteSidebarTests : IAsyncLifetime
         Watcher.Writes.Clear();
         for (var i = 1; i <= 10; i++)
         {
-            await _host.UploadAndTriggerAsync("c.md", Posts.Markdown($"Gamma {i}", "2025-02-03", tags: "x"));
+            await _host.UploadAndTriggerAsync("c.md", PostFile.Markdown($"Gamma {i}", "2025-02-03", tags: "x"));
         }
 
         await _host.SettleAsync();
@@ -72,7 +72,7 @@ public sealed class SiteSidebarTests : IAsyncLifetime
     public async Task AnEditThatLeavesTheBoxAsItWas_NewTagOnly_StartsNoSweep()
     {
         Watcher.Writes.Clear();
-        await _host.UploadAndTriggerAsync("c.md", Posts.Markdown("Gamma", "2025-02-03", tags: "x, winter"));
+        await _host.UploadAndTriggerAsync("c.md", PostFile.Markdown("Gamma", "2025-02-03", tags: "x, winter"));
         await _host.SettleAsync();
 
         Assert.Contains("href=\"/tags/winter/\"", await _host.PageAsync("/c/"));

@@ -12,9 +12,9 @@ public sealed class SiteSweepTests(AzuriteFixture azurite) : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        await _host.UploadAndTriggerAsync("a.md", Posts.Markdown("Alpha", "2025-01-01", tags: "x"));
-        await _host.UploadAndTriggerAsync("b.md", Posts.Markdown("Beta", "2025-02-02", tags: "y"));
-        await _host.UploadAndTriggerAsync("c.md", Posts.Markdown("Gamma", "2025-03-03", tags: "z"));
+        await _host.UploadAndTriggerAsync("a.md", PostFile.Markdown("Alpha", "2025-01-01", tags: "x"));
+        await _host.UploadAndTriggerAsync("b.md", PostFile.Markdown("Beta", "2025-02-02", tags: "y"));
+        await _host.UploadAndTriggerAsync("c.md", PostFile.Markdown("Gamma", "2025-03-03", tags: "z"));
         await _host.SettleAsync();
     }
 
@@ -24,7 +24,7 @@ public sealed class SiteSweepTests(AzuriteFixture azurite) : IAsyncLifetime
     public async Task ARebuildDeliveredTwiceAtOnceRewritesEveryPageWithOneChainOfBatches()
     {
         var keys = await _host.Get<SiteRebuilder>().AllKeysAsync(CancellationToken.None);
-        var asked = _host.Clock.Now;
+        var asked = _host.Clock.GetUtcNow();
         var batches = 0;
 
         await _host.Get<PageWork>().HandleAsync(Serialize(new PageMessage { Rebuild = true, Requested = asked }), CancellationToken.None);

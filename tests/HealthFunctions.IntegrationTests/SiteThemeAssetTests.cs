@@ -28,7 +28,7 @@ public sealed partial class SiteThemeAssetTests : IAsyncLifetime
     [Fact]
     public async Task APageNamesHashedAssetsThatExistWithTheImmutableHeader()
     {
-        await _host.UploadAndTriggerAsync("one.md", Posts.Markdown("One", "2025-01-01"));
+        await _host.UploadAndTriggerAsync("one.md", PostFile.Markdown("One", "2025-01-01"));
         await _host.DrainAsync();
 
         var post = (await _host.PageAsync("/one/"))!;
@@ -52,7 +52,7 @@ public sealed partial class SiteThemeAssetTests : IAsyncLifetime
         Assert.True(await _host.Web.GetBlobClient($"assets/{version}/js/elements.js").ExistsAsync());
         var css = (await _host.Web.GetBlobClient(stylesheet.TrimStart('/')).DownloadContentAsync()).Value;
         Assert.Equal("text/css; charset=utf-8", css.Details.ContentType);
-        Assert.Equal(await File.ReadAllBytesAsync(Path.Combine(RepoRoot(), "web", "css", "site.css")), css.Content.ToArray());
+        Assert.Equal(await File.ReadAllBytesAsync(Path.Combine(RepositoryRoot.Find(), "web", "css", "site.css")), css.Content.ToArray());
 
         // The name is a function of the bytes alone: the default theme's version is the same on any instance.
         var defaults = await new ThemeAssets(new DefaultThemeSource(), store: null).GetPublishedAsync(CancellationToken.None);
@@ -63,8 +63,8 @@ public sealed partial class SiteThemeAssetTests : IAsyncLifetime
     [Fact]
     public async Task AnUploadedStylesheetRenamesTheAssetsOnEveryPageAndIsWrittenBeforeAnyPageNamesIt()
     {
-        await _host.UploadAndTriggerAsync("one.md", Posts.Markdown("One", "2025-01-01", tags: "sleep"));
-        await _host.UploadAndTriggerAsync("two.md", Posts.Markdown("Two", "2025-01-02"));
+        await _host.UploadAndTriggerAsync("one.md", PostFile.Markdown("One", "2025-01-01", tags: "sleep"));
+        await _host.UploadAndTriggerAsync("two.md", PostFile.Markdown("Two", "2025-01-02"));
         await _host.DrainAsync();
         var before = Stylesheet((await _host.PageAsync("/one/"))!);
 
@@ -113,7 +113,7 @@ public sealed partial class SiteThemeAssetTests : IAsyncLifetime
     [InlineData("theme/css/huge.css", "Failed", "the limit is 524,288 bytes")]
     public async Task ABadThemeAssetGetsAStatusRowAndThePagesKeepTheirAssets(string name, string state, string message)
     {
-        await _host.UploadAndTriggerAsync("one.md", Posts.Markdown("One", "2025-01-01"));
+        await _host.UploadAndTriggerAsync("one.md", PostFile.Markdown("One", "2025-01-01"));
         await _host.DrainAsync();
         var before = Stylesheet((await _host.PageAsync("/one/"))!);
 
@@ -129,17 +129,6 @@ public sealed partial class SiteThemeAssetTests : IAsyncLifetime
     }
 
     private static string Stylesheet(string html) => StylesheetLink().Match(html) is { Success: true } m ? m.Groups["href"].Value : throw new Xunit.Sdk.XunitException("no stylesheet link");
-
-    private static string RepoRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "HealthFunctions.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir?.FullName ?? throw new DirectoryNotFoundException("HealthFunctions.sln not found above the test binaries.");
-    }
 
     [GeneratedRegex("<link rel=\"stylesheet\" href=\"(?<href>[^\"]+)\">")]
     private static partial Regex StylesheetLink();

@@ -16,8 +16,8 @@ public sealed class SiteThemeTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task AnUploadedTemplateRewritesEveryPostPageAndItsValuesAreStillEscaped()
     {
-        await _host.UploadAndTriggerAsync("one.md", Posts.Markdown("One <b>bold</b>", "2025-01-01"));
-        await _host.UploadAndTriggerAsync("two.md", Posts.Markdown("Two", "2025-01-02"));
+        await _host.UploadAndTriggerAsync("one.md", PostFile.Markdown("One <b>bold</b>", "2025-01-01"));
+        await _host.UploadAndTriggerAsync("two.md", PostFile.Markdown("Two", "2025-01-02"));
         await _host.DrainAsync();
         Assert.DoesNotContain("custom-post", await _host.PageAsync("/one/"));
 

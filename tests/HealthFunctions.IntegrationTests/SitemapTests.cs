@@ -11,10 +11,10 @@ public sealed class SitemapTests(AzuriteFixture azurite) : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        await _host.UploadAndTriggerAsync("plain.md", Posts.Markdown("Plain", "2025-02-01", tags: "sleep"));
-        await _host.UploadAndTriggerAsync("hidden.md", Posts.Markdown("Hidden", "2025-02-02", tags: "sleep", extra: "noindex: true"));
-        await _host.UploadAndTriggerAsync("syndicated.md", Posts.Markdown("Syndicated", "2025-02-03", extra: "canonicalUrl: https://elsewhere.example/original/"));
-        await _host.UploadAndTriggerAsync("own.md", Posts.Markdown("Own", "2025-02-04", extra: "canonicalUrl: https://blog.example/own/"));
+        await _host.UploadAndTriggerAsync("plain.md", PostFile.Markdown("Plain", "2025-02-01", tags: "sleep"));
+        await _host.UploadAndTriggerAsync("hidden.md", PostFile.Markdown("Hidden", "2025-02-02", tags: "sleep", extra: "noindex: true"));
+        await _host.UploadAndTriggerAsync("syndicated.md", PostFile.Markdown("Syndicated", "2025-02-03", extra: "canonicalUrl: https://elsewhere.example/original/"));
+        await _host.UploadAndTriggerAsync("own.md", PostFile.Markdown("Own", "2025-02-04", extra: "canonicalUrl: https://blog.example/own/"));
         await _host.SettleAsync();
     }
 
@@ -51,7 +51,7 @@ public sealed class SitemapTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task DroppingNoindexPutsThePostBackInTheSitemap()
     {
-        await _host.UploadAndTriggerAsync("hidden.md", Posts.Markdown("Hidden", "2025-02-02", tags: "sleep"));
+        await _host.UploadAndTriggerAsync("hidden.md", PostFile.Markdown("Hidden", "2025-02-02", tags: "sleep"));
         await _host.SettleAsync();
 
         Assert.Contains("https://blog.example/hidden/", Locations((await _host.PageAsync("/sitemap.xml"))!));

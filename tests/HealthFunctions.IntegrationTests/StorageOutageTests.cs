@@ -38,8 +38,8 @@ public sealed class StorageOutageTests : IAsyncLifetime
         var connection = _azurite!.ConnectionString;
         // The production read timeout, which the test host otherwise relaxes for suites sharing the machine.
         await using var host = new BlogTestHost(connection, extraSettings: new Dictionary<string, string?> { ["StorageReads:TimeoutSeconds"] = "1" });
-        await host.UploadAndTriggerAsync("2025-07-01-before.md", Posts.Markdown("Before", "2025-07-01"));
-        await host.UploadAsync("2025-07-02-during.md", Posts.Markdown("During", "2025-07-02"));
+        await host.UploadAndTriggerAsync("2025-07-01-before.md", PostFile.Markdown("Before", "2025-07-01"));
+        await host.UploadAsync("2025-07-02-during.md", PostFile.Markdown("During", "2025-07-02"));
         await using var late = new BlogTestHost(connection, extraSettings: host.Settings);
 
         await _azurite.StopAsync();

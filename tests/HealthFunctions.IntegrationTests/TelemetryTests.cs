@@ -41,7 +41,7 @@ public sealed class TelemetryTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task APublishIsOneTraceFromTriggerThroughStorageToQueueWork()
     {
-        await Host.UploadAndTriggerAsync("traced-post.md", Posts.Markdown("Traced post", "2025-04-01", tags: "sleep"));
+        await Host.UploadAndTriggerAsync("traced-post.md", PostFile.Markdown("Traced post", "2025-04-01", tags: "sleep"));
         Assert.True(await Host.DrainAsync() > 0);
         Host.Get<TracerProvider>().ForceFlush();
 
@@ -68,7 +68,7 @@ public sealed class TelemetryTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task PublishDurationOutcomesAndQueueLagAreMeasured()
     {
-        await Host.UploadAndTriggerAsync("measured.md", Posts.Markdown("Measured", "2025-04-02"));
+        await Host.UploadAndTriggerAsync("measured.md", PostFile.Markdown("Measured", "2025-04-02"));
         await Host.UploadAndTriggerAsync("broken.md", "---\ntitle: [unclosed\n---\nBody");
         await Host.DrainAsync();
         Host.Get<MeterProvider>().ForceFlush();

@@ -7,6 +7,7 @@ using HealthFunctions.Publishing.Sync;
 using HealthFunctions.Publishing.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 using Moq;
 
 namespace HealthFunctions.Publishing.Tests;
@@ -91,7 +92,7 @@ public sealed class ContentSyncTests
     [Fact]
     public async Task PostsByTheSameAuthorReadTheProfileOnceWhileItIsFresh()
     {
-        var clock = new SettableClock();
+        var clock = new FakeTimeProvider(new DateTimeOffset(2025, 6, 1, 0, 0, 0, TimeSpan.Zero));
         var sync = Sync(clock);
         SetupPost("a.md", "dr-jane-doe");
         SetupPost("b.md", "dr-jane-doe");
@@ -101,7 +102,7 @@ public sealed class ContentSyncTests
         await sync.SyncAsync("b.md", CancellationToken.None);
         _content.Verify(c => c.GetAuthorAsync("dr-jane-doe", It.IsAny<CancellationToken>()), Times.Once);
 
-        clock.Now += TimeSpan.FromSeconds(new PublishingOptions().ProfileCacheSeconds);
+        clock.Advance(TimeSpan.FromSeconds(new PublishingOptions().ProfileCacheSeconds));
         await sync.SyncAsync("c.md", CancellationToken.None);
         _content.Verify(c => c.GetAuthorAsync("dr-jane-doe", It.IsAny<CancellationToken>()), Times.Exactly(2));
     }
@@ -109,7 +110,7 @@ public sealed class ContentSyncTests
     [Fact]
     public async Task PublishingAnAuthorProfileHereIsSeenByTheNextPostAtOnce()
     {
-        var sync = Sync(new SettableClock());
+        var sync = Sync(new FakeTimeProvider(new DateTimeOffset(2025, 6, 1, 0, 0, 0, TimeSpan.Zero)));
         _index.Setup(i => i.TrySaveSourceAsync(It.IsAny<SourceRecord>(), It.IsAny<CancellationToken>())).ReturnsAsync(true);
         _index.Setup(i => i.ListSourcesAsync(It.IsAny<CancellationToken>())).Returns(AsyncEnumerable.Empty<SourceRecord>());
         _content.SetupSequence(c => c.GetAuthorAsync("dr-jane-doe", It.IsAny<CancellationToken>()))
@@ -137,13 +138,6 @@ public sealed class ContentSyncTests
         _sources.Setup(s => s.ReadAsync(name, It.IsAny<int>(), It.IsAny<CancellationToken>())).ReturnsAsync(blob);
         _sources.Setup(s => s.GetETagAsync(name, It.IsAny<CancellationToken>())).ReturnsAsync(blob.ETag);
         _index.Setup(i => i.TrySaveSourceAsync(It.IsAny<SourceRecord>(), It.IsAny<CancellationToken>())).ReturnsAsync(true);
-    }
-
-    private sealed class SettableClock : TimeProvider
-    {
-        public DateTimeOffset Now { get; set; } = new(2025, 6, 1, 0, 0, 0, TimeSpan.Zero);
-
-        public override DateTimeOffset GetUtcNow() => Now;
     }
 
     /// <summary>Each read returns the next version (the last one repeats); the blob's current ETag is that of the latest read.</summary>

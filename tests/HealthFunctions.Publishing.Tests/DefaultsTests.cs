@@ -113,7 +113,7 @@ public sealed class DefaultsTests
             options.ExcerptLength = 20;
         });
 
-        var post = renderer.Render("x.md", TestPosts.WithBody(string.Join(' ', Enumerable.Repeat("word", 150))));
+        var post = renderer.Render("x.md", PostFile.Markdown(body: string.Join(' ', Enumerable.Repeat("word", 150))));
 
         Assert.Equal(2, post.ReadingMinutes);
         Assert.Equal("word word word word…", post.Excerpt);

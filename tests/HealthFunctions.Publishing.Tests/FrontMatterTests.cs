@@ -7,7 +7,7 @@ namespace HealthFunctions.Publishing.Tests;
 public sealed class FrontMatterTests
 {
     private static RenderedPost WithFields(string fields, string body = "Body text.") =>
-        TestPosts.Render($"---\ntitle: Fields\ndate: 2024-05-01\n{fields}\n---\n{body}\n");
+        TestPosts.Render(PostFile.Markdown("Fields", body: body, extra: fields));
 
     [Fact]
     public void Given_every_known_field_When_rendered_Then_each_lands_in_the_record()

@@ -211,7 +211,7 @@ public sealed class HtmlSafetyTests
     public void Given_a_nul_character_inside_a_scheme_When_rendered_from_text_Then_no_script_link_remains()
     {
         // NUL bytes are refused in uploads; text handed straight to the renderer must still be safe.
-        var post = TestPosts.Renderer.Render("nul.md", TestPosts.WithBody("<IMG SRC=java\0script:alert(\"XSS\")> [x](java\0script:alert(1))"));
+        var post = TestPosts.Renderer.Render("nul.md", PostFile.Markdown(body: "<IMG SRC=java\0script:alert(\"XSS\")> [x](java\0script:alert(1))"));
 
         AssertInert(post.Html, "nul");
     }

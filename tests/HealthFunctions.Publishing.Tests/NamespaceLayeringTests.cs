@@ -41,7 +41,7 @@ public sealed partial class NamespaceLayeringTests
 
     private static Dictionary<string, HashSet<string>> DependencyGraph()
     {
-        var source = Path.Combine(RepositoryRoot(), "src", Root);
+        var source = Path.Combine(RepositoryRoot.Find(), "src", Root);
         var files = Directory.EnumerateFiles(source, "*.cs", SearchOption.AllDirectories)
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
             .Select(File.ReadAllText)
@@ -93,17 +93,6 @@ public sealed partial class NamespaceLayeringTests
             path.Pop();
             return null;
         }
-    }
-
-    private static string RepositoryRoot()
-    {
-        var folder = new DirectoryInfo(AppContext.BaseDirectory);
-        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "HealthFunctions.sln")))
-        {
-            folder = folder.Parent;
-        }
-
-        return folder?.FullName ?? throw new InvalidOperationException("HealthFunctions.sln not found above the test's folder.");
     }
 
     [GeneratedRegex(@"^namespace (?<name>HealthFunctions\.Publishing(\.\w+)?);", RegexOptions.Multiline)]

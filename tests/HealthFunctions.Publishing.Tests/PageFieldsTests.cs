@@ -8,7 +8,7 @@ namespace HealthFunctions.Publishing.Tests;
 public sealed class PageFieldsTests
 {
     private static RenderedPost WithFields(string fields) =>
-        TestPosts.Render($"---\ntitle: Fields\ndate: 2024-05-01\n{fields}\n---\nBody text.\n");
+        TestPosts.Render(PostFile.Markdown("Fields", body: "Body text.", extra: fields));
 
     [Fact]
     public void Given_canonical_url_and_noindex_When_rendered_Then_both_are_kept_under_their_own_names()

@@ -204,7 +204,7 @@ public sealed class PostFormatErrorTests
     public void A_file_over_the_size_limit_is_refused_before_it_is_parsed()
     {
         var renderer = TestPosts.Create(options => options.MaxSourceBytes = 2048);
-        var content = Encoding.UTF8.GetBytes(TestPosts.WithBody(new string('a', 3000)));
+        var content = Encoding.UTF8.GetBytes(PostFile.Markdown(body: new string('a', 3000)));
 
         var error = Assert.Throws<PostFormatException>(() => renderer.Render("big.md", content));
 
@@ -215,7 +215,7 @@ public sealed class PostFormatErrorTests
     public void A_file_at_the_size_limit_is_accepted()
     {
         var renderer = TestPosts.Create(options => options.MaxSourceBytes = 2048);
-        var prefix = TestPosts.WithBody(string.Empty);
+        var prefix = PostFile.Markdown(body: string.Empty);
         var content = Encoding.UTF8.GetBytes(prefix + new string('a', 2048 - Encoding.UTF8.GetByteCount(prefix)));
 
         Assert.Equal(2048, content.Length);

@@ -12,29 +12,26 @@ namespace HealthFunctions.Publishing.Tests;
 /// </summary>
 public sealed class PostLimitsTests
 {
-    private static string Post(string frontMatter, string body = "Body.") =>
-        $"---\n{frontMatter}\n---\n{body}\n";
-
     public static TheoryData<string, string, string?, int?, string> Cases => new()
     {
-        { "unclosed flow list in the title", Post("title: [unclosed\ndate: 2024-05-01"), null, 2, "line 2: the front matter is not valid YAML: it ends inside a list or map" },
-        { "front matter nested 5,000 deep", Post("title: T\ndate: 2024-05-01\ndeep: " + new string('[', 5000) + new string(']', 5000)), "deep", 4, "nested more than 10 levels deep" },
-        { "block maps nested 12 deep", Post("title: T\ndate: 2024-05-01\nkeys:\n" + string.Concat(Enumerable.Range(1, 12).Select(i => new string(' ', i * 2) + $"k{i}:\n")) + new string(' ', 26) + "v"), "keys", null, "nested more than 10 levels deep" },
-        { "billion laughs", Post(BillionLaughs()), "a", 4, "anchors and aliases" },
-        { "an alias alone", Post("title: T\ndate: 2024-05-01\nsame: *x"), "same", 4, "anchors and aliases" },
-        { "a 40,000-character title", Post("title: " + new string('t', 40_000) + "\ndate: 2024-05-01"), "title", 2, "is 40,000 characters long; the limit is 300" },
-        { "a 200 KB summary", Post("title: T\ndate: 2024-05-01\nsummary: " + new string('s', 200_000)), "summary", 4, "is 200,000 characters long; the limit is 5,000" },
-        { "a 900 KB unknown field", Post("title: T\ndate: 2024-05-01\nnotes: " + new string('n', 900_000)), "notes", 4, "fields this system does not know may hold 5,000 characters" },
-        { "1,000 tags", Post("title: T\ndate: 2024-05-01\ntags: [" + string.Join(", ", Enumerable.Range(1, 1000).Select(i => $"tag{i}")) + "]"), "tags", 4, "has 1,000 items; the limit is 25" },
-        { "a 150-character tag", Post("title: T\ndate: 2024-05-01\ntags: [ok, " + new string('x', 150) + "]"), "tags", 4, "the limit for one item is 100" },
-        { "21 aliases", Post("title: T\ndate: 2024-05-01\naliases: [" + string.Join(", ", Enumerable.Range(1, 21).Select(i => $"old-{i}")) + "]"), "aliases", 4, "has 21 items; the limit is 20" },
-        { "31 references", Post("title: T\ndate: 2024-05-01\nreferences:\n" + string.Concat(Enumerable.Range(1, 31).Select(i => $"  - Source {i}\n"))), "references", 5, "has 31 sources; the limit is 30" },
-        { "a long author", Post("title: T\ndate: 2024-05-01\nauthor: " + new string('a', 201)), "author", 4, "the limit is 200" },
-        { "a long slug", Post("title: T\ndate: 2024-05-01\nslug: " + new string('a', 81)), "slug", 4, "is 81 characters long; the limit is 80" },
-        { "a 5,000-character heading as the title", "---\ndate: 2024-05-01\n---\n# " + new string('h', 5_000) + "\n\nBody.\n", "title", null, "is 5,000 characters long; the limit is 300" },
-        { "ten thousand empty values", Post("title: T\ndate: 2024-05-01\nnotes: [" + string.Join(",", Enumerable.Repeat("~", 10_000)) + "]"), "notes", 4, "fields this system does not know may hold 5,000 characters" },
-        { "many small unknown fields over the total", Post("title: T\ndate: 2024-05-01\n" + string.Concat(Enumerable.Range(1, 2000).Select(i => $"f{i}: v\n"))), "f852", 855, "fields this system does not know may hold 5,000 characters" },
-        { "front matter over 32 KiB in known fields", Post("title: T\ndate: 2024-05-01\nsummary: " + new string('s', 4_900) + "\ndescription: " + new string('d', 4_900) + "\nreferences:\n" + string.Concat(Enumerable.Range(1, 30).Select(i => $"  - {{title: '{new string('r', 150)}'}}\n")) + "imageAlt: " + new string('i', 450) + "\n" + "extra: " + new string('e', 4_000) + "\nauthor: " + new string('a', 190) + "\nnotes: " + new string(' ', 20_000) + "x"), "notes", null, "the limit is 32,768 bytes" },
+        { "unclosed flow list in the title", "---\ntitle: [unclosed\ndate: 2024-05-01\n---\nBody.\n", null, 2, "line 2: the front matter is not valid YAML: it ends inside a list or map" },
+        { "front matter nested 5,000 deep", PostFile.Markdown(extra: "deep: " + new string('[', 5000) + new string(']', 5000)), "deep", 4, "nested more than 10 levels deep" },
+        { "block maps nested 12 deep", PostFile.Markdown(extra: "keys:\n" + string.Concat(Enumerable.Range(1, 12).Select(i => new string(' ', i * 2) + $"k{i}:\n")) + new string(' ', 26) + "v"), "keys", null, "nested more than 10 levels deep" },
+        { "billion laughs", PostFile.Markdown(extra: BillionLaughs()), "a", 4, "anchors and aliases" },
+        { "an alias alone", PostFile.Markdown(extra: "same: *x"), "same", 4, "anchors and aliases" },
+        { "a 40,000-character title", PostFile.Markdown(new string('t', 40_000)), "title", 2, "is 40,000 characters long; the limit is 300" },
+        { "a 200 KB summary", PostFile.Markdown(extra: "summary: " + new string('s', 200_000)), "summary", 4, "is 200,000 characters long; the limit is 5,000" },
+        { "a 900 KB unknown field", PostFile.Markdown(extra: "notes: " + new string('n', 900_000)), "notes", 4, "fields this system does not know may hold 5,000 characters" },
+        { "1,000 tags", PostFile.Markdown(extra: "tags: [" + string.Join(", ", Enumerable.Range(1, 1000).Select(i => $"tag{i}")) + "]"), "tags", 4, "has 1,000 items; the limit is 25" },
+        { "a 150-character tag", PostFile.Markdown(extra: "tags: [ok, " + new string('x', 150) + "]"), "tags", 4, "the limit for one item is 100" },
+        { "21 aliases", PostFile.Markdown(extra: "aliases: [" + string.Join(", ", Enumerable.Range(1, 21).Select(i => $"old-{i}")) + "]"), "aliases", 4, "has 21 items; the limit is 20" },
+        { "31 references", PostFile.Markdown(extra: "references:\n" + string.Concat(Enumerable.Range(1, 31).Select(i => $"  - Source {i}\n"))), "references", 5, "has 31 sources; the limit is 30" },
+        { "a long author", PostFile.Markdown(extra: "author: " + new string('a', 201)), "author", 4, "the limit is 200" },
+        { "a long slug", PostFile.Markdown(extra: "slug: " + new string('a', 81)), "slug", 4, "is 81 characters long; the limit is 80" },
+        { "a 5,000-character heading as the title", PostFile.Markdown(title: null, body: "# " + new string('h', 5_000) + "\n\nBody."), "title", null, "is 5,000 characters long; the limit is 300" },
+        { "ten thousand empty values", PostFile.Markdown(extra: "notes: [" + string.Join(",", Enumerable.Repeat("~", 10_000)) + "]"), "notes", 4, "fields this system does not know may hold 5,000 characters" },
+        { "many small unknown fields over the total", PostFile.Markdown(extra: string.Concat(Enumerable.Range(1, 2000).Select(i => $"f{i}: v\n"))), "f852", 855, "fields this system does not know may hold 5,000 characters" },
+        { "front matter over 32 KiB in known fields", PostFile.Markdown(extra: "summary: " + new string('s', 4_900) + "\ndescription: " + new string('d', 4_900) + "\nreferences:\n" + string.Concat(Enumerable.Range(1, 30).Select(i => $"  - {{title: '{new string('r', 150)}'}}\n")) + "imageAlt: " + new string('i', 450) + "\n" + "extra: " + new string('e', 4_000) + "\nauthor: " + new string('a', 190) + "\nnotes: " + new string(' ', 20_000) + "x"), "notes", null, "the limit is 32,768 bytes" },
     };
 
     [Theory]
@@ -60,9 +57,10 @@ public sealed class PostLimitsTests
     public void APostAtEveryLimitIsPublished()
     {
         var tags = string.Join(", ", Enumerable.Range(1, 25).Select(i => $"t{i}-" + new string('x', 90)));
-        var markdown = Post(
-            "title: " + new string('t', 300) + "\ndate: 2024-05-01\nsummary: " + new string('s', 5_000) +
-            "\ntags: [" + tags + "]\ncategories: [" + tags + "]\nauthor: " + new string('a', 200) +
+        var markdown = PostFile.Markdown(
+            new string('t', 300),
+            tags: tags,
+            extra: "summary: " + new string('s', 5_000) + "\ncategories: [" + tags + "]\nauthor: " + new string('a', 200) +
             "\nnotes: " + new string('n', 4_990));
 
         var post = TestPosts.Render(markdown);
@@ -115,7 +113,7 @@ public sealed class PostLimitsTests
 
     private static string BillionLaughs()
     {
-        var lines = new StringBuilder("title: T\ndate: 2024-05-01\na: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n");
+        var lines = new StringBuilder("a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n");
         for (var c = 'b'; c <= 'i'; c++)
         {
             var previous = (char)(c - 1);

@@ -26,8 +26,8 @@ public sealed class RenderDeterminismTests
         // The two posts of issue 13: b came out differently after a on the same renderer.
         (string, byte[])[] leaky =
         [
-            ("issue-13-a.md", Encoding.UTF8.GetBytes(TestPosts.WithBody("See <a href=\"https://elsewhere.example/\">this</i> site.\n\nMiddle.\n\nEnd<sup>2</sup>."))),
-            ("issue-13-b.md", Encoding.UTF8.GetBytes(TestPosts.WithBody("See <a href=\"https://elsewhere.example/\">this</i> site.\n\nDr Osei's paragraph."))),
+            ("issue-13-a.md", Encoding.UTF8.GetBytes(PostFile.Markdown(body: "See <a href=\"https://elsewhere.example/\">this</i> site.\n\nMiddle.\n\nEnd<sup>2</sup>."))),
+            ("issue-13-b.md", Encoding.UTF8.GetBytes(PostFile.Markdown(body: "See <a href=\"https://elsewhere.example/\">this</i> site.\n\nDr Osei's paragraph."))),
         ];
         return [.. samples, .. leaky, .. corpus];
     }

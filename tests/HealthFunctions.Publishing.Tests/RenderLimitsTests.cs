@@ -19,7 +19,7 @@ public sealed class RenderLimitsTests
         var stars = new string('*', 25_000);
         var body = string.Join('\n', stars.Chunk(4_000).Select(c => new string(c))) + "a" + string.Join('\n', stars.Chunk(4_000).Select(c => new string(c)));
 
-        var error = TestPosts.Reject(TestPosts.WithBody(body));
+        var error = TestPosts.Reject(PostFile.Markdown(body: body));
 
         Assert.Contains("nested too deeply", error.Message, StringComparison.Ordinal);
     }
@@ -48,7 +48,7 @@ public sealed class RenderLimitsTests
             _ => Repeat("*a ", depth) + Repeat(" b*", depth),
         };
 
-        var error = TestPosts.Reject(TestPosts.WithBody(body));
+        var error = TestPosts.Reject(PostFile.Markdown(body: body));
 
         Assert.Contains("nested too deeply", error.Message, StringComparison.Ordinal);
         Assert.Contains(SourceLimits.MaxNesting.ToString(System.Globalization.CultureInfo.InvariantCulture), error.Message, StringComparison.Ordinal);
@@ -57,7 +57,7 @@ public sealed class RenderLimitsTests
     [Fact]
     public void A_line_longer_than_the_limit_is_refused_with_its_line_number()
     {
-        var error = TestPosts.Reject(TestPosts.WithBody("Short.\n\n" + Repeat("[a](", 2_501)));
+        var error = TestPosts.Reject(PostFile.Markdown(body: "Short.\n\n" + Repeat("[a](", 2_501)));
 
         Assert.Equal(7, error.Line);
         Assert.Contains("10,004 characters long; the limit is 10,000", error.Message, StringComparison.Ordinal);
@@ -78,7 +78,7 @@ public sealed class RenderLimitsTests
     [InlineData("- # Same\n")]
     public void More_headings_than_the_limit_are_refused_in_any_container(string heading)
     {
-        var error = TestPosts.Reject(TestPosts.WithBody(Repeat(heading, SourceLimits.MaxHeadings + 1)));
+        var error = TestPosts.Reject(PostFile.Markdown(body: Repeat(heading, SourceLimits.MaxHeadings + 1)));
 
         Assert.Contains("more than 1,000 headings", error.Message, StringComparison.Ordinal);
     }
@@ -99,7 +99,7 @@ public sealed class RenderLimitsTests
     [InlineData("<!-- note -->\n\n")]
     public void More_raw_html_tags_than_the_limit_are_refused(string piece)
     {
-        var error = TestPosts.Reject(TestPosts.WithBody(Repeat(piece, SourceLimits.MaxRawHtmlTags + 1)));
+        var error = TestPosts.Reject(PostFile.Markdown(body: Repeat(piece, SourceLimits.MaxRawHtmlTags + 1)));
 
         Assert.Contains("2,001 raw HTML tags; the limit is 2,000", error.Message, StringComparison.Ordinal);
     }

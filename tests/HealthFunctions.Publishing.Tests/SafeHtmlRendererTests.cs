@@ -109,9 +109,9 @@ public sealed class SafeHtmlRendererTests
         const string b = "See <a href=\"https://elsewhere.example/\">this</i> site.\n\nDr Osei's paragraph.";
         var shared = TestPosts.Create();
 
-        shared.Render("a.md", TestPosts.WithBody(a));
-        var afterA = shared.Render("b.md", TestPosts.WithBody(b)).Html;
-        var fresh = TestPosts.Create().Render("b.md", TestPosts.WithBody(b)).Html;
+        shared.Render("a.md", PostFile.Markdown(body: a));
+        var afterA = shared.Render("b.md", PostFile.Markdown(body: b)).Html;
+        var fresh = TestPosts.Create().Render("b.md", PostFile.Markdown(body: b)).Html;
 
         // b's own link is left open, so (as in a browser) it wraps b's later paragraph: always, not only
         // after some other post.

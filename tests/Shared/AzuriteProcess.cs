@@ -11,7 +11,7 @@ namespace HealthFunctions.Testing;
 /// ports (as the integration tests do) and stopped on dispose. <see cref="StartPersistentAsync"/>
 /// starts one that keeps its data in a folder, so it can be stopped and started again on the same ports.
 /// </summary>
-internal sealed class AzuriteProcess : IAsyncDisposable
+public sealed class AzuriteProcess : IAsyncDisposable
 {
     // Azurite's documented, public development account key (not a secret).
     private const string DevAccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";

@@ -1,6 +1,6 @@
 namespace HealthFunctions.Testing;
 
-internal static class RepositoryRoot
+public static class RepositoryRoot
 {
     /// <summary>The folder holding HealthFunctions.sln, looked for above the build output and above the working directory.</summary>
     public static string Find()

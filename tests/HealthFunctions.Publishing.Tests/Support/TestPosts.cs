@@ -28,13 +28,11 @@ internal static class TestPosts
     public static PublishingTelemetry Telemetry(TimeProvider? clock = null) =>
         new(new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<IMeterFactory>(), clock ?? TimeProvider.System);
 
-    /// <summary>Front matter with just a title and a date, so a test can focus on the body.</summary>
-    public static string WithBody(string body) => $"---\ntitle: Test post\ndate: 2024-05-01\n---\n{body}\n";
-
     public static RenderedPost Render(string markdown, string sourceName = "test-post.md") =>
         Renderer.Render(sourceName, Encoding.UTF8.GetBytes(markdown));
 
-    public static RenderedPost RenderBody(string body) => Render(WithBody(body));
+    /// <summary>Renders <paramref name="body"/> under front matter with just a title and a date, so a test can focus on the body.</summary>
+    public static RenderedPost RenderBody(string body) => Render(PostFile.Markdown(body: body));
 
     public static PostFormatException Reject(string markdown, string sourceName = "test-post.md") =>
         Assert.Throws<PostFormatException>(() => Render(markdown, sourceName));

@@ -1,11 +1,12 @@
-[assembly: AssemblyFixture(typeof(HealthFunctions.IntegrationTests.AzuriteFixture))]
+using Xunit;
 
-namespace HealthFunctions.IntegrationTests;
+namespace HealthFunctions.Testing;
 
 /// <summary>
 /// A real Azurite for the whole test run: the one named by <c>AZURITE_CONNECTION_STRING</c>, or
 /// one started from the repository's own npm dependency on free loopback ports, in memory, and
-/// stopped when the run ends (see <see cref="AzuriteProcess"/>).
+/// stopped when the run ends (see <see cref="AzuriteProcess"/>). A test project shares one per run
+/// with <c>[assembly: AssemblyFixture(typeof(AzuriteFixture))]</c>.
 /// </summary>
 public sealed class AzuriteFixture : IAsyncLifetime
 {

@@ -1,16 +1,25 @@
 using SkiaSharp;
 
-namespace HealthFunctions.BrowserTests;
+namespace HealthFunctions.Testing;
 
-/// <summary>Real PNG files drawn on the spot: a cover, an illustration and an avatar that look like something in screenshots.</summary>
-public static class TestPictures
+/// <summary>
+/// Real image files made on the spot: plain PNG and JPEG files of a given size, and PNG drawings
+/// (a cover, an illustration, an avatar) that look like something in screenshots.
+/// </summary>
+public static class TestImages
 {
     private static readonly SKColor Teal = new(15, 118, 110);
     private static readonly SKColor Mint = new(204, 251, 241);
     private static readonly SKColor Cream = new(247, 250, 249);
 
+    /// <summary>A PNG of one flat colour.</summary>
+    public static byte[] Png(int width, int height) => Draw(width, height, SKEncodedImageFormat.Png, Flat);
+
+    /// <summary>A JPEG of one flat colour.</summary>
+    public static byte[] Jpeg(int width, int height) => Draw(width, height, SKEncodedImageFormat.Jpeg, Flat);
+
     /// <summary>A calm landscape: sky gradient, sun, two hills.</summary>
-    public static byte[] Landscape(int width, int height) => Draw(width, height, canvas =>
+    public static byte[] Landscape(int width, int height) => Draw(width, height, SKEncodedImageFormat.Png, canvas =>
     {
         using var sky = new SKPaint { IsAntialias = true };
         sky.Shader = SKShader.CreateLinearGradient(new SKPoint(0, 0), new SKPoint(0, height), [new SKColor(153, 246, 228), Cream], SKShaderTileMode.Clamp);
@@ -23,8 +32,8 @@ public static class TestPictures
         Hill(canvas, width, height, 0.74f, Teal);
     });
 
-    /// <summary>A drip bag on a stand with its line: the post's inline illustration.</summary>
-    public static byte[] Drip(int width, int height) => Draw(width, height, canvas =>
+    /// <summary>A drip bag on a stand with its line: a post's inline illustration.</summary>
+    public static byte[] Drip(int width, int height) => Draw(width, height, SKEncodedImageFormat.Png, canvas =>
     {
         canvas.Clear(Mint);
         var bagWidth = width * 0.22f;
@@ -43,8 +52,8 @@ public static class TestPictures
         canvas.DrawCircle(width / 2f, height * 0.72f, width * 0.018f, drop);
     });
 
-    /// <summary>Head and shoulders on a soft background: an author's avatar.</summary>
-    public static byte[] Avatar(int size, SKColor shirt) => Draw(size, size, canvas =>
+    /// <summary>Head and shoulders on a soft background, the shirt in <paramref name="shirt"/>: an author's avatar.</summary>
+    public static byte[] Avatar(int size, SKColor shirt) => Draw(size, size, SKEncodedImageFormat.Png, canvas =>
     {
         using var background = new SKPaint { IsAntialias = true };
         background.Shader = SKShader.CreateLinearGradient(new SKPoint(0, 0), new SKPoint(size, size), [Mint, new SKColor(153, 246, 228)], SKShaderTileMode.Clamp);
@@ -56,6 +65,8 @@ public static class TestPictures
         using var hair = new SKPaint { IsAntialias = true, Color = new SKColor(40, 30, 28) };
         canvas.DrawArc(new SKRect(size * 0.31f, size * 0.22f, size * 0.69f, size * 0.56f), 180, 180, true, hair);
     });
+
+    private static void Flat(SKCanvas canvas) => canvas.Clear(new SKColor(40, 140, 150));
 
     private static void Hill(SKCanvas canvas, int width, int height, float level, SKColor color)
     {
@@ -70,7 +81,7 @@ public static class TestPictures
         canvas.DrawPath(path, paint);
     }
 
-    private static byte[] Draw(int width, int height, Action<SKCanvas> draw)
+    private static byte[] Draw(int width, int height, SKEncodedImageFormat format, Action<SKCanvas> draw)
     {
         using var bitmap = new SKBitmap(width, height);
         using (var canvas = new SKCanvas(bitmap))
@@ -79,7 +90,7 @@ public static class TestPictures
         }
 
         using var image = SKImage.FromBitmap(bitmap);
-        using var data = image.Encode(SKEncodedImageFormat.Png, 90);
+        using var data = image.Encode(format, 90);
         return data.ToArray();
     }
 }
