@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Xml.Linq;
 using HealthFunctions.Api;
 using HealthFunctions.Functions;
+using HealthFunctions.Site.Pages;
 using Microsoft.Azure.Functions.Worker;
 
 namespace HealthFunctions.IntegrationTests;
@@ -198,6 +199,36 @@ public sealed class ApiTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal(await host.PageAsync("/sitemap.xml"), sitemap.Body);
         Assert.DoesNotContain("/walk/", sitemap.Body);
         Assert.Contains("https://blog.example/tags/sleep/", sitemap.Body);
+    }
+
+    [Fact]
+    public async Task The_atom_feed_carries_each_post_whole_with_its_author_and_is_the_same_bytes_every_time()
+    {
+        await using var host = new BlogTestHost(azurite, site: true);
+        await host.UploadAndTriggerAsync("sleep.md", Posts.Markdown("Sleep & rest", "2025-03-01", extra: "author: Jane Doe\nupdated: 2025-03-04", tags: "sleep"));
+        await host.UploadAndTriggerAsync("walk.md", Posts.Markdown("Walking", "2025-03-02"));
+        await host.SettleAsync();
+
+        var first = await host.Get<FeedBuilder>().SiteFeedsAsync(CancellationToken.None);
+        await Task.Delay(TimeSpan.FromSeconds(1.1));
+        var again = await host.Get<FeedBuilder>().SiteFeedsAsync(CancellationToken.None);
+
+        Assert.Equal(first.Files.Select(f => f.Content), again.Files.Select(f => f.Content));
+        Assert.Equal(first.Files.Single(f => f.Path == "/atom.xml").Content, await host.PageAsync("/atom.xml"));
+        XNamespace atom = "http://www.w3.org/2005/Atom";
+        var feed = XDocument.Parse(first.Files.Single(f => f.Path == "/atom.xml").Content).Root!;
+        Assert.Equal("2025-03-04T00:00:00Z", feed.Element(atom + "updated")!.Value);
+        Assert.Equal("https://blog.example/atom.xml", feed.Elements(atom + "link").Single(l => (string?)l.Attribute("rel") == "self").Attribute("href")!.Value);
+        var entries = feed.Elements(atom + "entry").ToList();
+        Assert.Equal(["Sleep & rest", "Walking"], entries.Select(e => e.Element(atom + "title")!.Value).Order());
+        var sleep = entries.Single(e => e.Element(atom + "title")!.Value == "Sleep & rest");
+        Assert.Equal("https://blog.example/sleep/", sleep.Element(atom + "id")!.Value);
+        Assert.Equal("2025-03-01T00:00:00Z", sleep.Element(atom + "published")!.Value);
+        Assert.Equal("2025-03-04T00:00:00Z", sleep.Element(atom + "updated")!.Value);
+        Assert.Equal("Jane Doe", sleep.Element(atom + "author")!.Element(atom + "name")!.Value);
+        Assert.Equal("sleep", sleep.Element(atom + "category")!.Attribute("term")!.Value);
+        Assert.Equal("html", sleep.Element(atom + "content")!.Attribute("type")!.Value);
+        Assert.Contains("<p>Plain words for the reader.</p>", sleep.Element(atom + "content")!.Value);
     }
 
     [Fact]
