@@ -50,42 +50,36 @@ public static partial class LocalHostApp
         var app = builder.Build();
         var functions = HttpFunction.DiscoverIn(FunctionClasses.All);
         var options = app.Services.GetRequiredService<IOptions<LocalHostOptions>>().Value;
-        app.UseProblemAnswers(options.RoutePrefix);
 
         // The static site first, as the storage account's static website serves it; then web/
         // (config.js, the search page and the theme's assets at their source paths).
-        var siteFiles = app.Services.GetRequiredService<SiteContainerFiles>();
-        app.Use(siteFiles.InvokeAsync);
-        if (WebRoot.Find(options.WebRoot) is { } webRoot)
+        app.UseHttpFunctions(functions, beforeRouting: files =>
         {
-            var files = new PhysicalFileProvider(webRoot);
-            app.UseStaticFiles(new StaticFileOptions
+            var siteFiles = app.Services.GetRequiredService<SiteContainerFiles>();
+            files.Use(siteFiles.InvokeAsync);
+            if (WebRoot.Find(options.WebRoot) is { } webRoot)
             {
-                FileProvider = files,
-                OnPrepareResponse = file => file.Context.Response.Headers.CacheControl = "no-cache",
-            });
-            LogServingWeb(app.Logger, webRoot);
-        }
-        else
-        {
-            LogNoWeb(app.Logger);
-        }
+                files.UseStaticFiles(new StaticFileOptions
+                {
+                    FileProvider = new PhysicalFileProvider(webRoot),
+                    OnPrepareResponse = file => file.Context.Response.Headers.CacheControl = "no-cache",
+                });
+                LogServingWeb(app.Logger, webRoot);
+            }
+            else
+            {
+                LogNoWeb(app.Logger);
+            }
+        });
 
-        app.UseRouting();
-        app.UseCors();
-        app.MapHttpFunctions(functions);
         app.LogHttpFunctionsOnStart(functions);
         return app;
     }
 
-    /// <summary>The host's own services: its options, the function classes, the blob- and queue-trigger stand-ins, the site container's files, CORS and MVC's result executors.</summary>
+    /// <summary>The host's own services: the HTTP half (<see cref="HttpFunctionsHost.AddHttpFunctionsHost"/>), the function classes, the blob- and queue-trigger stand-ins and the site container's files.</summary>
     public static IServiceCollection AddLocalFunctionsHost(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<LocalHostOptions>()
-            .Bind(configuration.GetSection(LocalHostOptions.SectionName))
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
-
+        services.AddHttpFunctionsHost(configuration);
         services.AddFunctionClasses();
         services.AddSingleton<BlobTriggerPoller>();
         services.AddHostedService(sp => sp.GetRequiredService<BlobTriggerPoller>());
@@ -100,26 +94,6 @@ public static partial class LocalHostApp
             nameof(RefreshRelatedPosts),
             (scope, message, ct) => scope.GetRequiredService<RefreshRelatedPosts>().RunAsync(message, ct)));
         services.AddSingleton<SiteContainerFiles>();
-
-        // CORS is the platform's, not the app's: answered here as the Functions host answers it from
-        // Host.CORS in local.settings.json (and App Service from siteConfig.cors in Azure).
-        var origins = HostCors.Origins(configuration);
-        services.AddCors(cors => cors.AddDefaultPolicy(policy =>
-        {
-            if (origins.Contains("*"))
-            {
-                policy.AllowAnyOrigin();
-            }
-            else
-            {
-                policy.WithOrigins([.. origins]);
-            }
-
-            policy.AllowAnyMethod().AllowAnyHeader().WithExposedHeaders("ETag", "Last-Modified", "Location");
-        }));
-
-        // Functions may return any IActionResult, as under the Functions host's ASP.NET Core integration.
-        services.AddMvcCore();
         return services;
     }
 

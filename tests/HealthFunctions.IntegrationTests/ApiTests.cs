@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Xml.Linq;
 using HealthFunctions.Api;
 using HealthFunctions.Functions;
+using HealthFunctions.Site.Pages;
 using Microsoft.Azure.Functions.Worker;
 
 namespace HealthFunctions.IntegrationTests;
@@ -142,7 +143,7 @@ public sealed class ApiTests(AzuriteFixture azurite) : IAsyncLifetime
         await _host.UploadAndTriggerAsync("b.md", PostFile.Markdown("B", "2025-01-02", tags: "sleep"));
         await _host.UploadAndTriggerAsync("c.md", PostFile.Markdown("C", "2025-01-03", tags: "diet", draft: true));
 
-        var response = await _host.SendAsync("GET", "/api/tags", string.Empty, null, (r, ct) => _host.Get<ListTags>().RunAsync(r, ct));
+        var response = await _host.GetAsync("/api/tags");
 
         var tags = response.Json.GetProperty("items").EnumerateArray().Select(t => (t.GetProperty("slug").GetString(), t.GetProperty("count").GetInt32())).ToList();
         Assert.Equal([("sleep", 2), ("diet", 1)], tags);
@@ -154,7 +155,7 @@ public sealed class ApiTests(AzuriteFixture azurite) : IAsyncLifetime
         await _host.UploadAndTriggerAsync("a.md", PostFile.Markdown("Older & wiser", "2025-01-01"));
         await _host.UploadAndTriggerAsync("b.md", PostFile.Markdown("Newer", "2025-01-02"));
 
-        var response = await _host.SendAsync("GET", "/api/feed", string.Empty, null, (r, ct) => _host.Get<GetFeed>().RunAsync(r, ct));
+        var response = await _host.GetAsync("/api/feed");
 
         Assert.StartsWith("application/rss+xml", response.ContentType);
         var rss = XDocument.Parse(response.Body).Root!;
@@ -176,7 +177,7 @@ public sealed class ApiTests(AzuriteFixture azurite) : IAsyncLifetime
         await _host.UploadAndTriggerAsync("a.md", PostFile.Markdown("A", "2025-01-01"));
         await _host.UploadAndTriggerAsync("hidden.md", PostFile.Markdown("Hidden", "2025-01-01", draft: true));
 
-        var response = await _host.SendAsync("GET", "/api/sitemap.xml", string.Empty, null, (r, ct) => _host.Get<GetSitemap>().RunAsync(r, ct));
+        var response = await _host.GetAsync("/api/sitemap.xml");
 
         XNamespace ns = "http://www.sitemaps.org/schemas/sitemap/0.9";
         var locs = XDocument.Parse(response.Body).Root!.Elements(ns + "url").Select(u => u.Element(ns + "loc")!.Value).ToList();
@@ -191,8 +192,8 @@ public sealed class ApiTests(AzuriteFixture azurite) : IAsyncLifetime
         await host.UploadAndTriggerAsync("walk.md", PostFile.Markdown("Walking", "2025-03-02", extra: "noindex: true"));
         await host.SettleAsync();
 
-        var feed = await host.SendAsync("GET", "/api/feed", string.Empty, null, (r, ct) => host.Get<GetFeed>().RunAsync(r, ct));
-        var sitemap = await host.SendAsync("GET", "/api/sitemap.xml", string.Empty, null, (r, ct) => host.Get<GetSitemap>().RunAsync(r, ct));
+        var feed = await host.GetAsync("/api/feed");
+        var sitemap = await host.GetAsync("/api/sitemap.xml");
 
         Assert.Equal(await host.PageAsync("/feed.xml"), feed.Body);
         Assert.Equal(await host.PageAsync("/sitemap.xml"), sitemap.Body);
@@ -201,13 +202,43 @@ public sealed class ApiTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_atom_feed_carries_each_post_whole_with_its_author_and_is_the_same_bytes_every_time()
+    {
+        await using var host = new BlogTestHost(azurite, site: true);
+        await host.UploadAndTriggerAsync("sleep.md", Posts.Markdown("Sleep & rest", "2025-03-01", extra: "author: Jane Doe\nupdated: 2025-03-04", tags: "sleep"));
+        await host.UploadAndTriggerAsync("walk.md", Posts.Markdown("Walking", "2025-03-02"));
+        await host.SettleAsync();
+
+        var first = await host.Get<FeedBuilder>().SiteFeedsAsync(CancellationToken.None);
+        await Task.Delay(TimeSpan.FromSeconds(1.1));
+        var again = await host.Get<FeedBuilder>().SiteFeedsAsync(CancellationToken.None);
+
+        Assert.Equal(first.Files.Select(f => f.Content), again.Files.Select(f => f.Content));
+        Assert.Equal(first.Files.Single(f => f.Path == "/atom.xml").Content, await host.PageAsync("/atom.xml"));
+        XNamespace atom = "http://www.w3.org/2005/Atom";
+        var feed = XDocument.Parse(first.Files.Single(f => f.Path == "/atom.xml").Content).Root!;
+        Assert.Equal("2025-03-04T00:00:00Z", feed.Element(atom + "updated")!.Value);
+        Assert.Equal("https://blog.example/atom.xml", feed.Elements(atom + "link").Single(l => (string?)l.Attribute("rel") == "self").Attribute("href")!.Value);
+        var entries = feed.Elements(atom + "entry").ToList();
+        Assert.Equal(["Sleep & rest", "Walking"], entries.Select(e => e.Element(atom + "title")!.Value).Order());
+        var sleep = entries.Single(e => e.Element(atom + "title")!.Value == "Sleep & rest");
+        Assert.Equal("https://blog.example/sleep/", sleep.Element(atom + "id")!.Value);
+        Assert.Equal("2025-03-01T00:00:00Z", sleep.Element(atom + "published")!.Value);
+        Assert.Equal("2025-03-04T00:00:00Z", sleep.Element(atom + "updated")!.Value);
+        Assert.Equal("Jane Doe", sleep.Element(atom + "author")!.Element(atom + "name")!.Value);
+        Assert.Equal("sleep", sleep.Element(atom + "category")!.Attribute("term")!.Value);
+        Assert.Equal("html", sleep.Element(atom + "content")!.Attribute("type")!.Value);
+        Assert.Contains("<p>Plain words for the reader.</p>", sleep.Element(atom + "content")!.Value);
+    }
+
+    [Fact]
     public async Task StatusListsFailuresFirstAndValidatesItsFilter()
     {
         await _host.UploadAndTriggerAsync("good.md", PostFile.Markdown("Good", "2025-01-01"));
         await _host.UploadAndTriggerAsync("bad.md", "---\ndraft: perhaps\n---\n# Bad");
 
-        var all = await _host.SendAsync("GET", "/api/status", string.Empty, null, (r, ct) => _host.Get<ListSourceStatus>().RunAsync(r, ct));
-        var wrong = await _host.SendAsync("GET", "/api/status", "state=broken", null, (r, ct) => _host.Get<ListSourceStatus>().RunAsync(r, ct));
+        var all = await _host.GetAsync("/api/status");
+        var wrong = await _host.GetAsync("/api/status", "state=broken");
 
         var items = all.Json.GetProperty("items").EnumerateArray().ToList();
         Assert.Equal(["bad.md", "good.md"], items.Select(i => i.GetProperty("blob").GetString()));
@@ -219,10 +250,25 @@ public sealed class ApiTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_status_list_needs_the_function_key_in_the_header_or_as_code()
+    {
+        var refused = await _host.SendAsync("GET", "/api/status", withKey: false);
+        var wrongKey = await _host.SendAsync("GET", "/api/status", headers: new Dictionary<string, string> { ["x-functions-key"] = "not-the-key" }, withKey: false);
+        var byQuery = await _host.SendAsync("GET", "/api/status", "code=" + Uri.EscapeDataString(_host.FunctionKey), withKey: false);
+        var byHeader = await _host.GetAsync("/api/status");
+
+        Assert.Equal(401, refused.Status);
+        Assert.StartsWith("application/problem+json", refused.ContentType);
+        Assert.Equal(401, wrongKey.Status);
+        Assert.Equal(200, byQuery.Status);
+        Assert.Equal(200, byHeader.Status);
+    }
+
+    [Fact]
     public async Task OpenApiRefusesUnknownParametersLikeEveryEndpoint()
     {
-        var refused = await _host.SendAsync("GET", "/api/openapi.json", "x=1", null, (request, _) => Task.FromResult(new GetOpenApi().Run(request)));
-        var served = await _host.SendAsync("GET", "/api/openapi.json", string.Empty, null, (request, _) => Task.FromResult(new GetOpenApi().Run(request)));
+        var refused = await _host.GetAsync("/api/openapi.json", "x=1");
+        var served = await _host.GetAsync("/api/openapi.json");
 
         Assert.Equal(400, refused.Status);
         Assert.StartsWith("application/problem+json", refused.ContentType);
@@ -231,14 +277,14 @@ public sealed class ApiTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData("GET", "/api/no-such-thing", "no-such-thing", 404, null)]
-    [InlineData("GET", "/api/posts/a/b", "posts/a/b", 404, null)]
-    [InlineData("POST", "/api/posts", "posts", 405, "GET, HEAD")]
-    [InlineData("DELETE", "/api/posts/some-post", "posts/some-post", 405, "GET, HEAD")]
-    [InlineData("GET", "/api/events/blob-deleted", "events/blob-deleted", 405, "POST")]
-    public async Task RequestsNoFunctionTakesAreProblems(string method, string path, string rest, int status, string? allow)
+    [InlineData("GET", "/api/no-such-thing", 404, null)]
+    [InlineData("GET", "/api/posts/a/b", 404, null)]
+    [InlineData("POST", "/api/posts", 405, "GET, HEAD")]
+    [InlineData("DELETE", "/api/posts/some-post", 405, "GET, HEAD")]
+    [InlineData("GET", "/api/events/blob-deleted", 405, "POST")]
+    public async Task RequestsNoFunctionTakesAreProblems(string method, string path, int status, string? allow)
     {
-        var response = await _host.SendAsync(method, path, string.Empty, null, (request, _) => Task.FromResult(_host.Get<UnknownRoute>().Run(request, rest)));
+        var response = await _host.SendAsync(method, path);
 
         Assert.Equal(status, response.Status);
         Assert.StartsWith("application/problem+json", response.ContentType);

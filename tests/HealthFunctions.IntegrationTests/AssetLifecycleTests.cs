@@ -1,4 +1,3 @@
-using HealthFunctions.Functions;
 using HealthFunctions.Publishing.Index;
 using HealthFunctions.Publishing.Sync;
 
@@ -187,10 +186,10 @@ public sealed class AssetLifecycleTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     private Task<TestResponse> AuthorAsync() =>
-        _host.SendAsync("GET", "/api/authors/jo-bloggs", string.Empty, null, (r, ct) => _host.Get<GetAuthor>().RunAsync(r, "jo-bloggs", ct));
+        _host.GetAsync("/api/authors/jo-bloggs");
 
     private Task<TestResponse> SiteAsync() =>
-        _host.SendAsync("GET", "/api/site", string.Empty, null, (r, ct) => _host.Get<GetSite>().RunAsync(r, ct));
+        _host.GetAsync("/api/site");
 
     private async Task<SourceRecord> SourceAsync(string name) =>
         (await _host.Get<IPostIndex>().GetSourceAsync(name, CancellationToken.None))!;

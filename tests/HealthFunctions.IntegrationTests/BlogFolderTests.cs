@@ -1,6 +1,5 @@
 using System.Net;
 using HealthFunctions.Cli;
-using HealthFunctions.Functions;
 using HealthFunctions.Publishing.Index;
 
 namespace HealthFunctions.IntegrationTests;
@@ -33,7 +32,7 @@ public sealed class BlogFolderTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task SiteSettingsComeFromSiteYaml()
     {
-        var site = (await _host.SendAsync("GET", "/api/site", string.Empty, null, (r, ct) => _host.Get<GetSite>().RunAsync(r, ct))).Json;
+        var site = (await _host.GetAsync("/api/site")).Json;
 
         Assert.Equal("Trending Health And Medical Information For Healthy Living", site.GetProperty("title").GetString());
         Assert.Equal("https://healthy-living.example.org", site.GetProperty("baseUrl").GetString());
@@ -45,7 +44,7 @@ public sealed class BlogFolderTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task AnAuthorHasAProfileWithAnAvatarThatResolves()
     {
-        var author = (await _host.SendAsync("GET", "/api/authors/dr-amira-khan", string.Empty, null, (r, ct) => _host.Get<GetAuthor>().RunAsync(r, "dr-amira-khan", ct))).Json;
+        var author = (await _host.GetAsync("/api/authors/dr-amira-khan")).Json;
 
         Assert.Equal("Dr Amira Khan", author.GetProperty("name").GetString());
         Assert.Equal("MD, consultant anaesthetist", author.GetProperty("credentials").GetString());
@@ -54,7 +53,7 @@ public sealed class BlogFolderTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal("https://clinic.example.org/staff/amira-khan", author.GetProperty("links")[0].GetProperty("url").GetString());
         await AssertImageAsync(author.GetProperty("avatar").GetString()!, "image/png");
 
-        var posts = (await _host.SendAsync("GET", "/api/authors/dr-amira-khan/posts", "limit=50", null, (r, ct) => _host.Get<ListAuthorPosts>().RunAsync(r, "dr-amira-khan", ct))).Json;
+        var posts = (await _host.GetAsync("/api/authors/dr-amira-khan/posts", "limit=50")).Json;
         Assert.Contains("ketamine-iv-infusion-therapy", posts.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("slug").GetString()));
     }
 
@@ -107,7 +106,7 @@ public sealed class BlogFolderTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task TheFeedTakesItsTitleAndLinksFromTheSite()
     {
-        var feed = await _host.SendAsync("GET", "/api/feed", string.Empty, null, (r, ct) => _host.Get<GetFeed>().RunAsync(r, ct));
+        var feed = await _host.GetAsync("/api/feed");
 
         var channel = System.Xml.Linq.XDocument.Parse(feed.Body).Root!.Element("channel")!;
         Assert.Equal("Trending Health And Medical Information For Healthy Living", channel.Element("title")!.Value);

@@ -1,33 +1,35 @@
 using System.Text;
-using System.Text.Json;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
 using HealthFunctions.Api;
 using HealthFunctions.Functions;
+using HealthFunctions.LocalHost;
 using HealthFunctions.Publishing;
 using HealthFunctions.Search;
 using HealthFunctions.Site;
 using HealthFunctions.Storage;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Abstractions;
-using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
 namespace HealthFunctions.IntegrationTests;
 
 /// <summary>
 /// The Functions app's services wired exactly as Program.cs wires them, against Azurite, with
-/// containers and a table of this test's own. Drives the function classes directly: blob
-/// triggers with a real BlobClient, HTTP functions with a real HttpContext.
+/// containers and a table of this test's own. Blob and queue triggers call the function classes
+/// directly with a real BlobClient or message; HTTP requests go through an in-memory server with
+/// the LocalHost's pipeline (problem answers, routing, the key check, one endpoint per function).
 /// </summary>
 public sealed class BlogTestHost : IAsyncDisposable
 {
-    private readonly ServiceProvider _services;
+    private readonly IHost _host;
+    private readonly HttpClient _http;
 
     /// <param name="site">Also write the static site, into a web container and page queue of this test's own.</param>
     public BlogTestHost(AzuriteFixture azurite, DateTimeOffset? now = null, IDictionary<string, string?>? extraSettings = null, bool site = false, Action<IServiceCollection>? configure = null)
@@ -71,29 +73,20 @@ public sealed class BlogTestHost : IAsyncDisposable
             AutoAdvanceAmount = site ? TimeSpan.FromTicks(1) : TimeSpan.Zero,
         };
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(Settings).Build();
-        var services = new ServiceCollection()
-            .AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning))
-            .AddSingleton<TimeProvider>(Clock)
-            .AddSingleton<IConfiguration>(configuration);
-        services
-            .AddPublishing(configuration)
-            .AddPublishingStorage(configuration)
-            .AddPublicApi(configuration);
-        if (site)
-        {
-            services.AddStaticSite(configuration);
-        }
-
-        services.AddSearch();
-
-        services.AddFunctionClasses(include: type => site || type != typeof(RenderSitePage));
-
-        configure?.Invoke(services);
-
-        _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
-        Blobs = _services.GetRequiredService<BlobServiceClient>();
-        Tables = _services.GetRequiredService<TableServiceClient>();
-        Queues = _services.GetRequiredService<QueueServiceClient>();
+        _host = new HostBuilder()
+            .UseDefaultServiceProvider(provider => (provider.ValidateOnBuild, provider.ValidateScopes) = (true, true))
+            .ConfigureAppConfiguration(config => config.AddConfiguration(configuration))
+            .ConfigureWebHost(web => web
+                .UseTestServer()
+                .ConfigureServices(services => AddServices(services, configuration, Clock, site, configure))
+                .Configure(app => app.UseHttpFunctions(HttpFunction.DiscoverIn(FunctionClasses.All))))
+            .Start();
+        _http = _host.GetTestClient();
+        _http.BaseAddress = new Uri("https://api.example/");
+        FunctionKey = Get<IOptions<LocalHostOptions>>().Value.FunctionKey;
+        Blobs = Get<BlobServiceClient>();
+        Tables = Get<TableServiceClient>();
+        Queues = Get<QueueServiceClient>();
     }
 
     public QueueServiceClient Queues { get; }
@@ -108,7 +101,10 @@ public sealed class BlogTestHost : IAsyncDisposable
     /// <summary>The time the host's services see; tests move it with <c>SetUtcNow</c> and <c>Advance</c>.</summary>
     public FakeTimeProvider Clock { get; }
 
-    public IServiceProvider Services => _services;
+    public IServiceProvider Services => _host.Services;
+
+    /// <summary>The key functions above <c>Anonymous</c> need; <see cref="SendAsync"/> sends it unless told not to.</summary>
+    public string FunctionKey { get; }
 
     public BlobServiceClient Blobs { get; }
 
@@ -123,14 +119,10 @@ public sealed class BlogTestHost : IAsyncDisposable
     public BlobContainerClient Media => Blobs.GetBlobContainerClient(Settings["Publishing:MediaContainer"]);
 
     public T Get<T>()
-        where T : notnull => _services.GetRequiredService<T>();
+        where T : notnull => _host.Services.GetRequiredService<T>();
 
     /// <summary>An editor uploads (or re-uploads) a file.</summary>
-    public async Task UploadAsync(string name, string content)
-    {
-        await Source.CreateIfNotExistsAsync();
-        await Source.GetBlobClient(name).UploadAsync(BinaryData.FromString(content), overwrite: true);
-    }
+    public Task UploadAsync(string name, string content) => UploadBytesAsync(name, Encoding.UTF8.GetBytes(content));
 
     public async Task UploadBytesAsync(string name, byte[] content)
     {
@@ -149,46 +141,41 @@ public sealed class BlogTestHost : IAsyncDisposable
     }
 
     public Task<TestResponse> GetPostsAsync(string query = "", IDictionary<string, string>? headers = null) =>
-        SendAsync("GET", "/api/posts", query, headers, (request, ct) => Get<ListPosts>().RunAsync(request, ct));
+        SendAsync("GET", "/api/posts", query, headers);
 
     public Task<TestResponse> GetPostAsync(string slug, IDictionary<string, string>? headers = null, string query = "") =>
-        SendAsync("GET", "/api/posts/" + slug, query, headers, (request, ct) => Get<GetPost>().RunAsync(request, slug, ct));
+        SendAsync("GET", "/api/posts/" + slug, query, headers);
 
-    public Task<TestResponse> SearchAsync(string query) =>
-        SendAsync("GET", "/api/search", query, null, (request, ct) => Get<SearchPosts>().RunAsync(request, ct));
+    public Task<TestResponse> SearchAsync(string query) => SendAsync("GET", "/api/search", query);
 
-    /// <summary>Sends a request through a function with a real HttpContext and executes its result into a real response.</summary>
-    public async Task<TestResponse> SendAsync(
-        string method,
-        string path,
-        string query,
-        IDictionary<string, string>? headers,
-        Func<HttpRequest, CancellationToken, Task<IActionResult>> function,
-        string? body = null)
+    /// <summary>A GET of <paramref name="path"/> (with its query, if any) through the host's routing.</summary>
+    public Task<TestResponse> GetAsync(string path, string query = "") => SendAsync("GET", path, query);
+
+    /// <summary>
+    /// Sends a request to the in-memory server, with the function key in <c>x-functions-key</c>
+    /// unless <paramref name="withKey"/> is false, and a JSON <paramref name="body"/> if given.
+    /// </summary>
+    public async Task<TestResponse> SendAsync(string method, string path, string query = "", IDictionary<string, string>? headers = null, string? body = null, bool withKey = true)
     {
-        await using var scope = _services.CreateAsyncScope();
-        var context = new DefaultHttpContext { RequestServices = scope.ServiceProvider };
-        context.Request.Method = method;
-        context.Request.Scheme = "https";
-        context.Request.Host = new HostString("api.example");
-        context.Request.Path = path;
-        context.Request.QueryString = new QueryString(query.Length == 0 || query.StartsWith('?') ? query : "?" + query);
+        var target = path + (query.Length == 0 || query.StartsWith('?') ? query : "?" + query);
+        using var request = new HttpRequestMessage(new HttpMethod(method), target);
+        if (withKey)
+        {
+            request.Headers.Add(FunctionKeyCheck.HeaderName, FunctionKey);
+        }
+
         foreach (var (name, value) in headers ?? new Dictionary<string, string>())
         {
-            context.Request.Headers[name] = value;
+            request.Headers.TryAddWithoutValidation(name, value);
         }
 
         if (body is not null)
         {
-            context.Request.Body = new MemoryStream(Encoding.UTF8.GetBytes(body));
-            context.Request.ContentType = "application/json";
+            request.Content = new StringContent(body, Encoding.UTF8, "application/json");
         }
 
-        var responseBody = new MemoryStream();
-        context.Response.Body = responseBody;
-        var result = await function(context.Request, CancellationToken.None);
-        await result.ExecuteResultAsync(new ActionContext(context, new RouteData(), new ActionDescriptor()));
-        return new TestResponse(context.Response.StatusCode, context.Response.Headers, Encoding.UTF8.GetString(responseBody.ToArray()), context.Response.ContentType);
+        using var response = await _http.SendAsync(request);
+        return await TestResponse.ReadAsync(response);
     }
 
     /// <summary>
@@ -251,11 +238,28 @@ public sealed class BlogTestHost : IAsyncDisposable
         await Media.DeleteIfExistsAsync();
         await Index.DeleteAsync();
         await Tables.GetTableClient(Settings["Search:Table"]).DeleteAsync();
-        await _services.DisposeAsync();
+        _http.Dispose();
+        await _host.StopAsync();
+        _host.Dispose();
     }
-}
 
-public sealed record TestResponse(int Status, IHeaderDictionary Headers, string Body, string? ContentType)
-{
-    public JsonElement Json => JsonDocument.Parse(Body).RootElement;
+    /// <summary>The app's services as Program.cs registers them, then the HTTP host's, then the test's replacements.</summary>
+    private static void AddServices(IServiceCollection services, IConfiguration configuration, TimeProvider clock, bool site, Action<IServiceCollection>? configure)
+    {
+        services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+        services.AddSingleton(clock);
+        services
+            .AddPublishing(configuration)
+            .AddPublishingStorage(configuration)
+            .AddPublicApi(configuration);
+        if (site)
+        {
+            services.AddStaticSite(configuration);
+        }
+
+        services.AddSearch();
+        services.AddFunctionClasses(include: type => site || type != typeof(RenderSitePage));
+        services.AddHttpFunctionsHost(configuration);
+        configure?.Invoke(services);
+    }
 }

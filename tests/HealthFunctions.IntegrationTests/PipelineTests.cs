@@ -1,5 +1,4 @@
 using System.Text.Json;
-using HealthFunctions.Functions;
 using HealthFunctions.Publishing.Index;
 
 namespace HealthFunctions.IntegrationTests;
@@ -47,7 +46,7 @@ public sealed class PipelineTests(AzuriteFixture azurite) : IAsyncLifetime
         await _host.UploadAndTriggerAsync(name, "---\ntitle: Jekyll 3.9.3 Released\ndate: 2023-01-29 18:30:22 2023 -0800\n---\nA bug fix release.\n");
 
         var post = await _host.GetPostAsync("jekyll-3-9-3-released");
-        var status = await _host.SendAsync("GET", "/api/status", string.Empty, null, (r, ct) => _host.Get<ListSourceStatus>().RunAsync(r, ct));
+        var status = await _host.GetAsync("/api/status");
 
         Assert.Equal(200, post.Status);
         Assert.Equal(new DateTimeOffset(2023, 1, 29, 0, 0, 0, TimeSpan.Zero), post.Json.GetProperty("published").GetDateTimeOffset());
@@ -145,7 +144,7 @@ public sealed class PipelineTests(AzuriteFixture azurite) : IAsyncLifetime
         var record = await _host.Get<IPostIndex>().GetSourceAsync("notes.txt", CancellationToken.None);
         Assert.Equal(SourceState.Ignored, record!.State);
         Assert.Contains("only Markdown posts", record.Message);
-        var status = await _host.SendAsync("GET", "/api/status", string.Empty, null, (request, ct) => _host.Get<HealthFunctions.Functions.ListSourceStatus>().RunAsync(request, ct));
+        var status = await _host.GetAsync("/api/status");
         var item = Assert.Single(status.Json.GetProperty("items").EnumerateArray());
         Assert.Equal("Ignored", item.GetProperty("state").GetString());
         Assert.Equal("notes.txt", item.GetProperty("blob").GetString());

@@ -1,5 +1,3 @@
-using HealthFunctions.Functions;
-
 namespace HealthFunctions.IntegrationTests;
 
 /// <summary>Review freshness against Azurite: the post response's <c>reviewDue</c> and the editors' report, on both sides of the 12-month boundary.</summary>
@@ -35,7 +33,7 @@ public sealed class ReviewDueTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task The_report_lists_due_posts_never_reviewed_first_then_oldest_review()
     {
-        var response = await _host.SendAsync("GET", "/api/review-due", string.Empty, null, (r, ct) => _host.Get<ListReviewDue>().RunAsync(r, ct));
+        var response = await _host.GetAsync("/api/review-due");
 
         Assert.Equal(200, response.Status);
         var slugs = response.Json.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("slug").GetString()).ToList();
@@ -55,7 +53,7 @@ public sealed class ReviewDueTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task The_report_refuses_unknown_parameters()
     {
-        var response = await _host.SendAsync("GET", "/api/review-due", "x=1", null, (r, ct) => _host.Get<ListReviewDue>().RunAsync(r, ct));
+        var response = await _host.GetAsync("/api/review-due", "x=1");
 
         Assert.Equal(400, response.Status);
     }

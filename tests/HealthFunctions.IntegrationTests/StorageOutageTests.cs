@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using HealthFunctions.Api;
-using HealthFunctions.Functions;
 using HealthFunctions.Publishing.Sync;
 
 namespace HealthFunctions.IntegrationTests;
@@ -47,7 +46,7 @@ public sealed class StorageOutageTests : IAsyncLifetime
         var listing = await host.GetPostsAsync();
         var listingTime = clock.Elapsed;
         var post = await host.GetPostAsync("before");
-        var status = await host.SendAsync("GET", "/api/status", string.Empty, null, (request, ct) => host.Get<ListSourceStatus>().RunAsync(request, ct));
+        var status = await host.GetAsync("/api/status");
         clock.Restart();
         var first = await late.GetPostsAsync();
         var firstTime = clock.Elapsed;

@@ -1,16 +1,20 @@
 using System.Globalization;
+using System.ServiceModel.Syndication;
 using System.Text;
 using System.Xml;
+using System.Xml.Linq;
 using HealthFunctions.Publishing.Index;
 using HealthFunctions.Publishing.Queries;
 using HealthFunctions.Publishing.Text;
 
 namespace HealthFunctions.Site.Pages;
 
-/// <summary>RSS 2.0 and Atom feeds with each post's whole article, the sitemap and robots.txt.</summary>
+/// <summary>
+/// RSS 2.0 and Atom feeds with each post's whole article (through System.ServiceModel.Syndication's
+/// formatters), the sitemap (by hand: it is not a syndication format) and robots.txt.
+/// </summary>
 public sealed class FeedBuilder
 {
-    private const string AtomNs = "http://www.w3.org/2005/Atom";
     private const string ContentNs = "http://purl.org/rss/1.0/modules/content/";
 
     private readonly SiteReader _reader;
@@ -26,51 +30,18 @@ public sealed class FeedBuilder
         var site = await _reader.SiteAsync(ct);
         var items = (await _reader.Queries.ListAsync(null, null, null, _reader.Options.FeedSize, ct)).Items;
         var bodies = await BodiesAsync(items, ct);
-        var atom = Write(writer =>
+        var atom = new SyndicationFeed(site.Title, site.Description ?? site.Title, new Uri(site.BaseUrl + "/"))
         {
-            writer.WriteStartElement("feed", AtomNs);
-            writer.WriteAttributeString("xml", "lang", null, site.Language);
-            writer.WriteElementString("title", AtomNs, site.Title);
-            writer.WriteElementString("subtitle", AtomNs, site.Description ?? site.Title);
-            writer.WriteElementString("id", AtomNs, site.BaseUrl + "/");
-            writer.WriteElementString("updated", AtomNs, SiteReader.Iso(items.Count > 0 ? items.Max(i => i.Updated ?? i.Published) : DateTimeOffset.UnixEpoch));
-            Link(writer, site.BaseUrl + PagePaths.Atom, "self");
-            Link(writer, site.BaseUrl + "/", "alternate");
-            foreach (var item in items)
-            {
-                var url = site.BaseUrl + PagePaths.Post(item.Slug);
-                writer.WriteStartElement("entry", AtomNs);
-                writer.WriteElementString("title", AtomNs, item.Title);
-                writer.WriteElementString("id", AtomNs, url);
-                Link(writer, url, "alternate");
-                writer.WriteElementString("published", AtomNs, SiteReader.Iso(item.Published));
-                writer.WriteElementString("updated", AtomNs, SiteReader.Iso(item.Updated ?? item.Published));
-                if (item.Author is not null)
-                {
-                    writer.WriteStartElement("author", AtomNs);
-                    writer.WriteElementString("name", AtomNs, item.Author);
-                    writer.WriteEndElement();
-                }
+            Id = site.BaseUrl + "/",
+            Language = site.Language,
 
-                foreach (var tag in item.Tags)
-                {
-                    writer.WriteStartElement("category", AtomNs);
-                    writer.WriteAttributeString("term", tag);
-                    writer.WriteEndElement();
-                }
-
-                writer.WriteElementString("summary", AtomNs, item.Excerpt);
-                writer.WriteStartElement("content", AtomNs);
-                writer.WriteAttributeString("type", "html");
-                writer.WriteString(bodies[item.Slug]);
-                writer.WriteEndElement();
-                writer.WriteEndElement();
-            }
-
-            writer.WriteEndElement();
-        });
+            // Always set: the formatter writes the current time for a feed or entry without one.
+            LastUpdatedTime = items.Count > 0 ? items.Max(i => i.Updated ?? i.Published) : DateTimeOffset.UnixEpoch,
+            Items = items.Select(item => AtomEntry(site, item, bodies[item.Slug])).ToList(),
+        };
+        atom.Links.Add(SyndicationLink.CreateSelfLink(new Uri(site.BaseUrl + PagePaths.Atom), "application/atom+xml"));
         var rss = await RssAsync(site, items, PagePaths.Feed, site.Title, ct, bodies);
-        return new PageOutput([new SiteFile(PagePaths.Atom, PageKind.Feed, SiteFiles.Atom, atom), rss], []);
+        return new PageOutput([new SiteFile(PagePaths.Atom, PageKind.Feed, SiteFiles.Atom, Write(new Atom10FeedFormatter(atom).WriteTo)), rss], []);
     }
 
     /// <summary>The whole site's RSS (feed.xml), as written to the site and served by <c>GET /api/feed</c>.</summary>
@@ -84,54 +55,22 @@ public sealed class FeedBuilder
     public async Task<SiteFile> RssAsync(SiteView site, IReadOnlyList<ListingEntry> items, string path, string title, CancellationToken ct, IReadOnlyDictionary<string, string>? bodies = null)
     {
         bodies ??= await BodiesAsync(items, ct);
-        var xml = Write(writer =>
+        var feed = new SyndicationFeed(title, site.Description ?? site.Title, new Uri(site.BaseUrl + "/"))
         {
-            writer.WriteStartElement("rss");
-            writer.WriteAttributeString("version", "2.0");
-            writer.WriteAttributeString("xmlns", "atom", null, AtomNs);
-            writer.WriteAttributeString("xmlns", "content", null, ContentNs);
-            writer.WriteStartElement("channel");
-            writer.WriteElementString("title", title);
-            writer.WriteElementString("link", site.BaseUrl + "/");
-            writer.WriteElementString("description", site.Description ?? site.Title);
-            writer.WriteElementString("language", site.Language);
-            writer.WriteStartElement("atom", "link", AtomNs);
-            writer.WriteAttributeString("href", site.BaseUrl + path);
-            writer.WriteAttributeString("rel", "self");
-            writer.WriteAttributeString("type", "application/rss+xml");
-            writer.WriteEndElement();
-            if (items.Count > 0)
-            {
-                writer.WriteElementString("lastBuildDate", Rfc822(items.Max(i => i.Updated ?? i.Published)));
-            }
+            Language = site.Language,
+            Items = items.Select(item => RssItem(site, item, bodies[item.Slug])).ToList(),
+        };
+        feed.AttributeExtensions.Add(new XmlQualifiedName("content", XNamespace.Xmlns.NamespaceName), ContentNs);
 
-            foreach (var item in items)
-            {
-                var link = site.BaseUrl + PagePaths.Post(item.Slug);
-                writer.WriteStartElement("item");
-                writer.WriteElementString("title", item.Title);
-                writer.WriteElementString("link", link);
-                writer.WriteElementString("description", item.Excerpt);
-                writer.WriteElementString("content", "encoded", ContentNs, bodies[item.Slug]);
-                writer.WriteElementString("pubDate", Rfc822(item.Published));
-                writer.WriteStartElement("guid");
-                writer.WriteAttributeString("isPermaLink", "true");
-                writer.WriteString(link);
-                writer.WriteEndElement();
-                foreach (var tag in item.Tags)
-                {
-                    writer.WriteElementString("category", tag);
-                }
+        // Written by the formatter as <a10:link rel="self">, the feed's own address (what atom:link is for in RSS).
+        feed.Links.Add(SyndicationLink.CreateSelfLink(new Uri(site.BaseUrl + path), "application/rss+xml"));
+        if (items.Count > 0)
+        {
+            feed.ElementExtensions.Add(new XElement("lastBuildDate", Rfc822(items.Max(i => i.Updated ?? i.Published))));
+        }
 
-                writer.WriteEndElement();
-            }
-
-            writer.WriteEndElement();
-            writer.WriteEndElement();
-        });
-        return new SiteFile(path, PageKind.Feed, SiteFiles.Rss, xml);
+        return new SiteFile(path, PageKind.Feed, SiteFiles.Rss, Write(new Rss20FeedFormatter(feed).WriteTo));
     }
-
     /// <summary>sitemap.xml (home, every public post with its last change but those marked <c>noindex</c> or canonical elsewhere, tags, authors, months) and robots.txt naming it.</summary>
     public async Task<PageOutput> SitemapAsync(CancellationToken ct)
     {
@@ -201,12 +140,46 @@ public sealed class FeedBuilder
         writer.WriteEndElement();
     }
 
-    private static void Link(XmlWriter writer, string href, string rel)
+    private static SyndicationItem AtomEntry(SiteView site, ListingEntry item, string body)
     {
-        writer.WriteStartElement("link", AtomNs);
-        writer.WriteAttributeString("href", href);
-        writer.WriteAttributeString("rel", rel);
-        writer.WriteEndElement();
+        var url = site.BaseUrl + PagePaths.Post(item.Slug);
+        var entry = new SyndicationItem(item.Title, SyndicationContent.CreateHtmlContent(body), new Uri(url), url, item.Updated ?? item.Published)
+        {
+            PublishDate = item.Published,
+            Summary = new TextSyndicationContent(item.Excerpt),
+        };
+        if (item.Author is not null)
+        {
+            entry.Authors.Add(new SyndicationPerson { Name = item.Author });
+        }
+
+        foreach (var tag in item.Tags)
+        {
+            entry.Categories.Add(new SyndicationCategory(tag));
+        }
+
+        return entry;
+    }
+
+    /// <summary>
+    /// An RSS item: title, link, excerpt as description, the permalink as guid, tags as categories.
+    /// Two parts are written by hand as extensions. The whole article goes in content:encoded, which
+    /// RSS 2.0 itself has no element for. And pubDate: the formatter writes RFC 822 dates with a
+    /// "Z" zone, an obsolete military zone that feed validators flag, where readers expect "GMT".
+    /// </summary>
+    private static SyndicationItem RssItem(SiteView site, ListingEntry item, string body)
+    {
+        var url = site.BaseUrl + PagePaths.Post(item.Slug);
+        var rss = new SyndicationItem { Title = new TextSyndicationContent(item.Title), Id = url, Summary = new TextSyndicationContent(item.Excerpt) };
+        rss.Links.Add(SyndicationLink.CreateAlternateLink(new Uri(url)));
+        foreach (var tag in item.Tags)
+        {
+            rss.Categories.Add(new SyndicationCategory(tag));
+        }
+
+        rss.ElementExtensions.Add(new XElement(XNamespace.Get(ContentNs) + "encoded", body));
+        rss.ElementExtensions.Add(new XElement("pubDate", Rfc822(item.Published)));
+        return rss;
     }
 
     private static string Rfc822(DateTimeOffset time) => time.ToUniversalTime().ToString("r", CultureInfo.InvariantCulture);
