@@ -205,8 +205,8 @@ public sealed class ApiTests(AzuriteFixture azurite) : IAsyncLifetime
     public async Task The_atom_feed_carries_each_post_whole_with_its_author_and_is_the_same_bytes_every_time()
     {
         await using var host = new BlogTestHost(azurite, site: true);
-        await host.UploadAndTriggerAsync("sleep.md", Posts.Markdown("Sleep & rest", "2025-03-01", extra: "author: Jane Doe\nupdated: 2025-03-04", tags: "sleep"));
-        await host.UploadAndTriggerAsync("walk.md", Posts.Markdown("Walking", "2025-03-02"));
+        await host.UploadAndTriggerAsync("sleep.md", PostFile.Markdown("Sleep & rest", "2025-03-01", extra: "author: Jane Doe\nupdated: 2025-03-04", tags: "sleep"));
+        await host.UploadAndTriggerAsync("walk.md", PostFile.Markdown("Walking", "2025-03-02"));
         await host.SettleAsync();
 
         var first = await host.Get<FeedBuilder>().SiteFeedsAsync(CancellationToken.None);
