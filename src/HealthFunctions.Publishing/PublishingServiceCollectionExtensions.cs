@@ -31,7 +31,7 @@ public static class PublishingServiceCollectionExtensions
         services.AddPostRendering();
         services.TryAddSingleton<ISiteChangeNotifier>(NoSiteChanges.Instance);
         services.TryAddSingleton<IStorageFaults>(NetworkFaults.Instance);
-        services.AddSingleton<ContentSync>();
+        services.AddContentSync();
         services.AddSingleton<Reindexer>();
         services.AddSingleton<PostQueries>();
         services.AddSingleton<ReviewPolicy>();
@@ -41,6 +41,27 @@ public static class PublishingServiceCollectionExtensions
             sp.GetRequiredKeyedService<IRelatedPostStore>(StorageRoles.Reads),
             sp.GetRequiredKeyedService<IPostIndex>(StorageRoles.Reads),
             sp.GetRequiredService<TimeProvider>()));
+        return services;
+    }
+
+    /// <summary>
+    /// Registers the publish use case, <see cref="ContentSync"/>, and the parts it runs: one attempt at
+    /// a post or at another file, the status rows of failures, removals, aliases, the people a post
+    /// names and the files that depend on a changed one. Needs the stores and <see cref="AddPostRendering"/>.
+    /// </summary>
+    public static IServiceCollection AddContentSync(this IServiceCollection services)
+    {
+        services.TryAddSingleton<ProfileLookups>();
+        services.TryAddSingleton<PostPeople>();
+        services.TryAddSingleton<SlugAliases>();
+        services.TryAddSingleton<PostRemoval>();
+        services.TryAddSingleton<SyncFailures>();
+        services.TryAddSingleton<IgnoredFileSync>();
+        services.TryAddSingleton<AssetPublisher>();
+        services.TryAddSingleton<AssetSync>();
+        services.TryAddSingleton<PostSync>();
+        services.TryAddSingleton<DependentFiles>();
+        services.TryAddSingleton<ContentSync>();
         return services;
     }
 

@@ -5,8 +5,6 @@ using HealthFunctions.Publishing.Media;
 using HealthFunctions.Publishing.Sources;
 using HealthFunctions.Publishing.Sync;
 using HealthFunctions.Publishing.Tests.Support;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using Moq;
 
 namespace HealthFunctions.Publishing.Tests;
@@ -160,21 +158,6 @@ public sealed class ContentSyncTests
     private static SourceBlob Version(string etag, string body) =>
         new("post.md", etag, DateTimeOffset.UnixEpoch, 100, Encoding.UTF8.GetBytes($"---\ntitle: Post\ndate: 2025-01-01\n---\n{body}\n"));
 
-    private ContentSync Sync(TimeProvider? clock = null)
-    {
-        var options = Options.Create(new PublishingOptions());
-        return new ContentSync(
-            _sources.Object,
-            _html.Object,
-            _index.Object,
-            _media.Object,
-            _content.Object,
-            TestPosts.Create(),
-            clock ?? TimeProvider.System,
-            options,
-            NullLogger<ContentSync>.Instance,
-            NoSiteChanges.Instance,
-            NetworkFaults.Instance,
-            TestPosts.Telemetry(clock));
-    }
+    private ContentSync Sync(TimeProvider? clock = null) =>
+        TestSync.ContentSync(_sources.Object, _html.Object, _index.Object, _media.Object, _content.Object, clock);
 }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using HealthFunctions.Publishing.Content;
+using Microsoft.Extensions.Options;
 
 namespace HealthFunctions.Publishing.Sync;
 
@@ -9,7 +10,7 @@ namespace HealthFunctions.Publishing.Sync;
 /// once a post. Concurrent lookups of the same item share one read. What this instance publishes or
 /// removes clears it at once; another instance's change is seen after at most the lifetime.
 /// </summary>
-internal sealed class ProfileLookups
+public sealed class ProfileLookups
 {
     private readonly ISiteContentStore _store;
     private readonly TimeProvider _time;
@@ -17,11 +18,11 @@ internal sealed class ProfileLookups
     private readonly ConcurrentDictionary<string, Remembered<AuthorProfile?>> _authors = new(StringComparer.Ordinal);
     private Remembered<SiteSettings?>? _site;
 
-    public ProfileLookups(ISiteContentStore store, TimeProvider time, TimeSpan lifetime)
+    public ProfileLookups(ISiteContentStore store, TimeProvider time, IOptions<PublishingOptions> options)
     {
         _store = store;
         _time = time;
-        _lifetime = lifetime;
+        _lifetime = TimeSpan.FromSeconds(options.Value.ProfileCacheSeconds);
     }
 
     public Task<AuthorProfile?> GetAuthorAsync(string slug, CancellationToken cancellationToken)
