@@ -14,11 +14,15 @@ namespace HealthFunctions.Publishing;
 
 public static class PublishingServiceCollectionExtensions
 {
-    /// <summary>Registers the publishing pipeline: options, the one Markdig pipeline, the sanitiser, the publish use case and the queries.</summary>
+    /// <summary>Registers the publishing pipeline: options, the one Markdig pipeline, the sanitiser, the profile cache, the publish use case and the queries.</summary>
     public static IServiceCollection AddPublishing(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<PublishingOptions>()
             .Bind(configuration.GetSection(PublishingOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddOptions<ProfileCacheOptions>()
+            .Bind(configuration.GetSection(ProfileCacheOptions.SectionName))
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddOptions<ReviewOptions>()
@@ -27,6 +31,11 @@ public static class PublishingServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.AddMetrics();
+        services.AddHybridCache(cache =>
+        {
+            cache.MaximumPayloadBytes = ProfileCacheOptions.MaximumPayloadBytes;
+            cache.MaximumKeyLength = ProfileCacheOptions.MaximumKeyLength;
+        });
         services.TryAddSingleton<PublishingTelemetry>();
         services.AddPostRendering();
         services.TryAddSingleton<ISiteChangeNotifier>(NoSiteChanges.Instance);

@@ -18,7 +18,6 @@ public sealed partial class ContentSync(
     IgnoredFileSync ignored,
     SyncFailures failures,
     DependentFiles dependents,
-    ProfileLookups profiles,
     ISiteChangeNotifier site,
     PublishingTelemetry telemetry,
     ILogger<ContentSync> logger)
@@ -102,11 +101,6 @@ public sealed partial class ContentSync(
         if (!result.Changed)
         {
             return;
-        }
-
-        if (kind is SourceKind.Author or SourceKind.Site)
-        {
-            profiles.Forget();
         }
 
         await site.ChangedAsync(new ContentChange(kind, result.Outcome, blobName, result.Slug, result.PreviousSlug), cancellationToken);
