@@ -45,11 +45,35 @@ public static class PublishingServiceCollectionExtensions
         services.AddSingleton<PostQueries>();
         services.AddSingleton<ReviewPolicy>();
         // Pages are written in the background through the retrying clients; HTTP reads use the fast-failing ones.
-        services.AddSingleton(sp => new RelatedPostsReader(sp.GetRequiredService<IRelatedPostStore>(), sp.GetRequiredService<IPostIndex>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new RelatedPostsReader(sp.GetRequiredService<IRelatedPostStore>(), sp.GetRequiredService<IPostIndexReader>(), sp.GetRequiredService<TimeProvider>()));
         services.AddKeyedSingleton(StorageRoles.Reads, (sp, _) => new RelatedPostsReader(
             sp.GetRequiredKeyedService<IRelatedPostStore>(StorageRoles.Reads),
-            sp.GetRequiredKeyedService<IPostIndex>(StorageRoles.Reads),
+            sp.GetRequiredKeyedService<IPostIndexReader>(StorageRoles.Reads),
             sp.GetRequiredService<TimeProvider>()));
+        return services;
+    }
+
+    /// <summary>
+    /// Registers one post index under <see cref="IPostIndex"/> and under each of its roles
+    /// (<see cref="ISourceRecordIndex"/>, <see cref="IPostIndexReader"/>, <see cref="IPostIndexWriter"/>),
+    /// so whichever role a caller asks for, it gets the same instance.
+    /// </summary>
+    public static IServiceCollection AddPostIndex(this IServiceCollection services, Func<IServiceProvider, IPostIndex> create)
+    {
+        services.AddSingleton(create);
+        services.AddSingleton<ISourceRecordIndex>(sp => sp.GetRequiredService<IPostIndex>());
+        services.AddSingleton<IPostIndexReader>(sp => sp.GetRequiredService<IPostIndex>());
+        services.AddSingleton<IPostIndexWriter>(sp => sp.GetRequiredService<IPostIndex>());
+        return services;
+    }
+
+    /// <summary>As <see cref="AddPostIndex"/>, for a second index keyed <paramref name="key"/> (the fast-failing reads, say).</summary>
+    public static IServiceCollection AddKeyedPostIndex(this IServiceCollection services, object key, Func<IServiceProvider, IPostIndex> create)
+    {
+        services.AddKeyedSingleton(key, (sp, _) => create(sp));
+        services.AddKeyedSingleton<ISourceRecordIndex>(key, (sp, k) => sp.GetRequiredKeyedService<IPostIndex>(k));
+        services.AddKeyedSingleton<IPostIndexReader>(key, (sp, k) => sp.GetRequiredKeyedService<IPostIndex>(k));
+        services.AddKeyedSingleton<IPostIndexWriter>(key, (sp, k) => sp.GetRequiredKeyedService<IPostIndex>(k));
         return services;
     }
 

@@ -9,7 +9,7 @@ namespace HealthFunctions.Publishing.Sync;
 /// file): publishes it through <see cref="AssetPublisher"/>, records why it cannot be published, or
 /// removes it when its file is gone. The status row is written last, under optimistic concurrency.
 /// </summary>
-public sealed class AssetSync(ISourceStore sources, IPostIndex index, AssetPublisher assets, SyncFailures failures, TimeProvider time)
+public sealed class AssetSync(ISourceStore sources, ISourceRecordIndex index, AssetPublisher assets, SyncFailures failures, TimeProvider time)
 {
     public async Task<SyncAttempt> TryOnceAsync(string blobName, SourceKind kind, bool force, SyncLeftovers leftovers, CancellationToken ct)
     {

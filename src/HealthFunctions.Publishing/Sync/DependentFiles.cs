@@ -11,7 +11,7 @@ namespace HealthFunctions.Publishing.Sync;
 /// (<see cref="SourceRecord.People"/>); for the site settings (only when the default author
 /// changed), every post.
 /// </summary>
-public sealed class DependentFiles(ISourceStore sources, IPostIndex index)
+public sealed class DependentFiles(ISourceStore sources, ISourceRecordIndex index)
 {
     public async Task<IReadOnlyList<string>> FindAsync(string blobName, SourceKind kind, string? slug, CancellationToken ct)
     {

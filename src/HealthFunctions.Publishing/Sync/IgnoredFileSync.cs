@@ -4,7 +4,7 @@ using HealthFunctions.Publishing.Sources;
 namespace HealthFunctions.Publishing.Sync;
 
 /// <summary>The status rows of files the blog does not publish (an unsupported type or name): recorded while the file exists, removed when it is gone.</summary>
-public sealed class IgnoredFileSync(IPostIndex index, ISourceStore sources, SyncFailures failures, TimeProvider time)
+public sealed class IgnoredFileSync(ISourceRecordIndex index, ISourceStore sources, SyncFailures failures, TimeProvider time)
 {
     public async Task<SyncResult> SyncAsync(string blobName, string reason, CancellationToken ct)
     {

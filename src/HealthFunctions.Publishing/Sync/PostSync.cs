@@ -17,7 +17,8 @@ namespace HealthFunctions.Publishing.Sync;
 public sealed class PostSync(
     ISourceStore sources,
     IHtmlStore html,
-    IPostIndex index,
+    ISourceRecordIndex records,
+    IPostIndexWriter index,
     IMediaStore media,
     PostRenderer renderer,
     PostPeople people,
@@ -32,7 +33,7 @@ public sealed class PostSync(
     public async Task<SyncAttempt> TryOnceAsync(string blobName, bool force, SyncLeftovers leftovers, CancellationToken ct)
     {
         var reading = sources.ReadAsync(blobName, _maxSourceBytes, ct);
-        var recordReading = index.GetSourceAsync(blobName, ct);
+        var recordReading = records.GetSourceAsync(blobName, ct);
         var source = await reading;
         var record = await recordReading;
         leftovers.ETag = source?.ETag;
@@ -45,7 +46,7 @@ public sealed class PostSync(
             }
 
             await removal.RemoveAsync(blobName, record.Slug, record.IndexKeys.Concat(leftovers.Keys), leftovers.Slugs, ct);
-            return await index.TryDeleteSourceAsync(record, ct)
+            return await records.TryDeleteSourceAsync(record, ct)
                 ? new SyncResult(blobName, SyncOutcome.Removed, record.Slug)
                 : SyncAttempt.StartOver;
         }
@@ -106,7 +107,7 @@ public sealed class PostSync(
             People = PostPeople.Named(post),
             ETag = record?.ETag,
         };
-        if (!await index.TrySaveSourceAsync(saved, ct))
+        if (!await records.TrySaveSourceAsync(saved, ct))
         {
             return SyncAttempt.StartOver;
         }

@@ -3,7 +3,7 @@ using HealthFunctions.Publishing.Index;
 namespace HealthFunctions.Publishing.Sync;
 
 /// <summary>The alias rows that send old slugs to a post: kept one hop long after a rename, removed with the post.</summary>
-public sealed class SlugAliases(IPostIndex index)
+public sealed class SlugAliases(IPostIndexWriter index)
 {
     /// <summary>After a rename, every older slug points straight at the new one: no redirect chains.</summary>
     public async Task RedirectAsync(string previousSlug, string slug, CancellationToken ct)

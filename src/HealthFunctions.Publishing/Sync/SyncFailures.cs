@@ -9,7 +9,7 @@ namespace HealthFunctions.Publishing.Sync;
 /// taken slug) and ones that hit an exception nobody expected. Either way the row tells the editor
 /// what happened, and nothing half-written stays public.
 /// </summary>
-public sealed partial class SyncFailures(IPostIndex index, ISourceStore sources, PostRemoval removal, TimeProvider time, IStorageFaults faults, ILogger<SyncFailures> logger)
+public sealed partial class SyncFailures(ISourceRecordIndex records, IPostIndexWriter index, ISourceStore sources, PostRemoval removal, TimeProvider time, IStorageFaults faults, ILogger<SyncFailures> logger)
 {
     /// <summary>
     /// True for a failure that is about this file or a bug, so trying again cannot help; false for a
@@ -35,7 +35,7 @@ public sealed partial class SyncFailures(IPostIndex index, ISourceStore sources,
             Kind = kind,
             ETag = record?.ETag,
         };
-        if (!await index.TrySaveSourceAsync(rejected, ct))
+        if (!await records.TrySaveSourceAsync(rejected, ct))
         {
             return null;
         }
@@ -63,7 +63,7 @@ public sealed partial class SyncFailures(IPostIndex index, ISourceStore sources,
     public async Task<SyncResult?> RecordUnexpectedAsync(string blobName, SourceKind kind, Exception exception, SyncLeftovers leftovers, CancellationToken ct)
     {
         var reference = LogUnexpected(blobName, leftovers.ETag, exception);
-        var record = await index.GetSourceAsync(blobName, ct);
+        var record = await records.GetSourceAsync(blobName, ct);
         var etag = leftovers.ETag ?? await sources.GetETagAsync(blobName, ct);
         if (etag is null)
         {
@@ -93,7 +93,7 @@ public sealed partial class SyncFailures(IPostIndex index, ISourceStore sources,
             Kind = kind,
             ETag = record?.ETag,
         };
-        return await index.TrySaveSourceAsync(failed, ct)
+        return await records.TrySaveSourceAsync(failed, ct)
             ? new SyncResult(blobName, SyncOutcome.Failed, failed.Slug, message)
             : null;
     }

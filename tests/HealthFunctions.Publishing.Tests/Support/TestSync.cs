@@ -30,7 +30,7 @@ internal static class TestSync
             .AddSingleton(typeof(ILogger<>), typeof(NullLogger<>))
             .AddSingleton(sources)
             .AddSingleton(html)
-            .AddSingleton(index)
+            .AddPostIndex(_ => index)
             .AddSingleton(media)
             .AddSingleton(content);
         if (clock is not null)
