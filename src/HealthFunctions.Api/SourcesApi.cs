@@ -8,10 +8,10 @@ namespace HealthFunctions.Api;
 /// <summary><c>GET /api/status</c>: what happened to each uploaded file, failures first (for editors and operators; function-key protected).</summary>
 public sealed class SourcesApi
 {
-    private readonly IPostIndex _index;
+    private readonly ISourceRecordIndex _index;
     private readonly ApiFailures _failures;
 
-    public SourcesApi([FromKeyedServices(StorageRoles.Reads)] IPostIndex index, ApiFailures failures)
+    public SourcesApi([FromKeyedServices(StorageRoles.Reads)] ISourceRecordIndex index, ApiFailures failures)
     {
         _index = index;
         _failures = failures;

@@ -120,7 +120,7 @@ internal static class CliCommands
     public static async Task<int> StatusAsync(IServiceProvider services, bool failedOnly, bool asJson, TextWriter stdout, CancellationToken ct)
     {
         var statuses = new List<SourceStatus>();
-        await foreach (var record in services.GetRequiredService<IPostIndex>().ListSourcesAsync(ct))
+        await foreach (var record in services.GetRequiredService<ISourceRecordIndex>().ListSourcesAsync(ct))
         {
             var status = SourceStatus.From(record);
             if (!failedOnly || status.IsFailure)

@@ -21,7 +21,7 @@ public sealed partial class BlobTriggerPoller : BackgroundService
 
     private readonly IServiceProvider _services;
     private readonly BlobServiceClient _blobs;
-    private readonly IPostIndex _index;
+    private readonly ISourceRecordIndex _index;
     private readonly ContentSync _sync;
     private readonly PublishingOptions _publishing;
     private readonly LocalHostOptions _options;
@@ -34,7 +34,7 @@ public sealed partial class BlobTriggerPoller : BackgroundService
     public BlobTriggerPoller(
         IServiceProvider services,
         BlobServiceClient blobs,
-        IPostIndex index,
+        ISourceRecordIndex index,
         ContentSync sync,
         IOptions<PublishingOptions> publishing,
         IOptions<LocalHostOptions> options,

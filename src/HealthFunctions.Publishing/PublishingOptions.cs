@@ -41,14 +41,6 @@ public sealed class PublishingOptions
     [Range(20, 2000)]
     public int ExcerptLength { get; set; } = 150;
 
-    /// <summary>
-    /// How long the publish step remembers an author profile or the site settings it has read, in seconds
-    /// (0: read them for every post). Changes made through this instance are seen at once; changes made
-    /// through another instance of the app are seen after at most this long.
-    /// </summary>
-    [Range(0, 300)]
-    public int ProfileCacheSeconds { get; set; } = 10;
-
     /// <summary>Reading speed used for the reading-time estimate.</summary>
     [Range(50, 1000)]
     public int WordsPerMinute { get; set; } = 200;

@@ -44,7 +44,7 @@ public static class SearchServiceCollectionExtensions
         var inner = Resolver(services.LastOrDefault(d => d.ServiceType == typeof(ISiteChangeNotifier) && !d.IsKeyedService));
         services.Replace(ServiceDescriptor.Singleton<ISiteChangeNotifier>(sp => new SearchChangeNotifier(
             inner(sp),
-            sp.GetRequiredService<IPostIndex>(),
+            sp.GetRequiredService<IPostIndexReader>(),
             sp.GetRequiredService<ISearchDocumentStore>(),
             sp.GetRequiredService<LocalSearch>(),
             sp.GetRequiredService<ISearchMirror>(),

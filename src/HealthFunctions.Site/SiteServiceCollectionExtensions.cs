@@ -31,8 +31,8 @@ public static class SiteServiceCollectionExtensions
         // Pages are written in the background (trigger and queue runs), so they read the index through the
         // publishing clients, which retry, not through the fast-failing ones behind HTTP reads.
         services.AddSingleton(sp => new SiteReader(
-            new PostQueries(sp.GetRequiredService<IPostIndex>(), sp.GetRequiredService<IHtmlStore>(), sp.GetRequiredService<TimeProvider>()),
-            sp.GetRequiredService<IPostIndex>(),
+            new PostQueries(sp.GetRequiredService<IPostIndexReader>(), sp.GetRequiredService<IHtmlStore>(), sp.GetRequiredService<TimeProvider>()),
+            sp.GetRequiredService<IPostIndexReader>(),
             sp.GetRequiredService<ISiteContentStore>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<IOptions<SiteOptions>>()));
@@ -64,7 +64,7 @@ public static class SiteServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddKeyedSingleton(StorageRoles.Reads, (sp, _) => new SiteReader(
             sp.GetRequiredService<PostQueries>(),
-            sp.GetRequiredKeyedService<IPostIndex>(StorageRoles.Reads),
+            sp.GetRequiredKeyedService<IPostIndexReader>(StorageRoles.Reads),
             sp.GetRequiredKeyedService<ISiteContentStore>(StorageRoles.Reads),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<IOptions<SiteOptions>>()));

@@ -5,8 +5,8 @@ using Azure.Data.Tables;
 using Azure.Search.Documents;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
+using HealthFunctions.Publishing;
 using HealthFunctions.Publishing.Content;
-using HealthFunctions.Publishing.Index;
 using HealthFunctions.Publishing.Media;
 using HealthFunctions.Publishing.Related;
 using HealthFunctions.Publishing.Sources;
@@ -71,7 +71,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IStorageFaults, AzureStorageFaults>();
         services.AddSingleton<ISourceStore>(sp => ActivatorUtilities.CreateInstance<BlobSourceStore>(sp, sp.GetRequiredService<BlobServiceClient>()));
         services.AddSingleton<IHtmlStore>(sp => ActivatorUtilities.CreateInstance<BlobHtmlStore>(sp, sp.GetRequiredService<BlobServiceClient>()));
-        services.AddSingleton<IPostIndex>(sp => ActivatorUtilities.CreateInstance<TablePostIndex>(sp, sp.GetRequiredService<TableServiceClient>()));
+        services.AddPostIndex(sp => ActivatorUtilities.CreateInstance<TablePostIndex>(sp, sp.GetRequiredService<TableServiceClient>()));
         services.AddSingleton<IMediaStore>(sp => ActivatorUtilities.CreateInstance<BlobMediaStore>(sp, sp.GetRequiredService<BlobServiceClient>()));
         services.AddSingleton<ISiteContentStore>(sp => ActivatorUtilities.CreateInstance<TableSiteContentStore>(sp, sp.GetRequiredService<TableServiceClient>()));
         services.AddSingleton<IPageStore>(sp => ActivatorUtilities.CreateInstance<BlobPageStore>(sp, sp.GetRequiredService<BlobServiceClient>()));
@@ -83,7 +83,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<ISweepStore>(sp => ActivatorUtilities.CreateInstance<TableSweepStore>(sp, sp.GetRequiredService<TableServiceClient>()));
 
         services.AddKeyedSingleton<IHtmlStore>(StorageRoles.Reads, (sp, _) => ActivatorUtilities.CreateInstance<BlobHtmlStore>(sp, ReadBlobs(sp)));
-        services.AddKeyedSingleton<IPostIndex>(StorageRoles.Reads, (sp, _) => ActivatorUtilities.CreateInstance<TablePostIndex>(sp, ReadTables(sp)));
+        services.AddKeyedPostIndex(StorageRoles.Reads, sp => ActivatorUtilities.CreateInstance<TablePostIndex>(sp, ReadTables(sp)));
         services.AddKeyedSingleton<IRelatedPostStore>(StorageRoles.Reads, (sp, _) => ActivatorUtilities.CreateInstance<TableRelatedPostStore>(sp, ReadTables(sp)));
         services.AddKeyedSingleton<ISiteContentStore>(StorageRoles.Reads, (sp, _) => ActivatorUtilities.CreateInstance<TableSiteContentStore>(sp, ReadTables(sp)));
         return services;

@@ -44,6 +44,9 @@ public sealed class TableSiteContentStore : ISiteContentStore
         };
     }
 
+    public Task<string?> GetAuthorVersionAsync(string slug, CancellationToken cancellationToken) =>
+        GetVersionAsync(ProfilePartition, slug, cancellationToken);
+
     public async Task SaveAuthorAsync(AuthorProfile profile, CancellationToken cancellationToken)
     {
         await _created.EnsureAsync();
@@ -89,6 +92,9 @@ public sealed class TableSiteContentStore : ISiteContentStore
         };
     }
 
+    public Task<string?> GetSiteVersionAsync(CancellationToken cancellationToken) =>
+        GetVersionAsync(SitePartition, SiteRow, cancellationToken);
+
     public async Task SaveSiteAsync(SiteSettings settings, CancellationToken cancellationToken)
     {
         await _created.EnsureAsync();
@@ -110,5 +116,13 @@ public sealed class TableSiteContentStore : ISiteContentStore
     {
         await _created.EnsureAsync();
         await _table.DeleteEntityAsync(SitePartition, SiteRow, Azure.ETag.All, cancellationToken);
+    }
+
+    /// <summary>The row's ETag, which the service changes with every write: one point read that selects no content.</summary>
+    private async Task<string?> GetVersionAsync(string partition, string row, CancellationToken cancellationToken)
+    {
+        await _created.EnsureAsync();
+        var found = await _table.GetEntityIfExistsAsync<TableEntity>(partition, row, select: ["PartitionKey"], cancellationToken: cancellationToken);
+        return found.HasValue && found.Value is { } e ? e.ETag.ToString() : null;
     }
 }

@@ -1,5 +1,10 @@
+using Azure.Data.Tables;
+using HealthFunctions.Functions;
+using HealthFunctions.Publishing.Content;
 using HealthFunctions.Publishing.Index;
 using HealthFunctions.Publishing.Sync;
+using HealthFunctions.Storage;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace HealthFunctions.IntegrationTests;
 
@@ -115,6 +120,52 @@ public sealed class AssetLifecycleTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_author_profile_changed_on_another_instance_is_seen_by_the_very_next_publish()
+    {
+        await using var other = new BlogTestHost(azurite.ConnectionString, _host.Clock.Now, _host.Settings);
+        await _host.UploadAndTriggerAsync("posts/a.md", ByJo("A"));
+        Assert.Contains((await SourceAsync("posts/a.md")).Warnings, w => w.Contains("author 'jo-bloggs' has no profile", StringComparison.Ordinal));
+
+        await other.UploadAndTriggerAsync("authors/jo-bloggs.md", "---\nname: Jo Bloggs\n---\nNurse.\n");
+        await _host.UploadAndTriggerAsync("posts/b.md", ByJo("B"));
+        Assert.Empty((await SourceAsync("posts/b.md")).Warnings);
+
+        await other.Source.DeleteBlobAsync("authors/jo-bloggs.md");
+        await other.Get<ContentSync>().SyncAsync("authors/jo-bloggs.md", CancellationToken.None);
+        await _host.UploadAndTriggerAsync("posts/c.md", ByJo("C"));
+        Assert.Contains((await SourceAsync("posts/c.md")).Warnings, w => w.Contains("author 'jo-bloggs' has no profile", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Posts_by_one_author_read_the_profile_from_storage_once_per_version()
+    {
+        CountingSiteContent? counting = null;
+        await using var host = new BlogTestHost(azurite, configure: services => services.AddSingleton<ISiteContentStore>(sp =>
+            counting = new CountingSiteContent(ActivatorUtilities.CreateInstance<TableSiteContentStore>(sp, sp.GetRequiredService<TableServiceClient>()))));
+        await host.UploadAndTriggerAsync("authors/jo-bloggs.md", "---\nname: Jo Bloggs\n---\nNurse.\n");
+
+        foreach (var name in new[] { "a", "b", "c" })
+        {
+            await host.UploadAndTriggerAsync($"posts/{name}.md", ByJo(name));
+        }
+
+        var readsForFirstVersion = counting!.AuthorReads;
+
+        // The edit re-publishes the three posts, which read the new version once between them.
+        await host.UploadAndTriggerAsync("authors/jo-bloggs.md", "---\nname: Jo Bloggs\ncredentials: RN\n---\nNurse.\n");
+        await host.UploadAndTriggerAsync("posts/d.md", ByJo("D"));
+
+        Assert.Equal(1, readsForFirstVersion);
+        Assert.Equal(2, counting.AuthorReads);
+        foreach (var name in new[] { "a", "b", "c", "d" })
+        {
+            var record = (await host.Get<IPostIndex>().GetSourceAsync($"posts/{name}.md", CancellationToken.None))!;
+            Assert.Equal(SourceState.Published, record.State);
+            Assert.Empty(record.Warnings);
+        }
+    }
+
+    [Fact]
     public async Task AnAuthorWithoutANameIsRejectedNamingTheField()
     {
         await _host.UploadAndTriggerAsync("authors/nobody.md", "---\ncredentials: MD\n---\nBio\n");
@@ -175,6 +226,8 @@ public sealed class AssetLifecycleTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal(SyncOutcome.Ignored, result.Outcome);
         Assert.Contains("SVG", result.Message);
     }
+
+    private static string ByJo(string title) => $"---\ntitle: {title}\ndate: 2025-01-01\nauthor: jo-bloggs\n---\nText\n";
 
     private static string Version(string html) => html[(html.IndexOf("?v=", StringComparison.Ordinal) + 3)..][..12];
 

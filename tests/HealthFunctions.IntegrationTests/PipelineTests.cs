@@ -13,6 +13,17 @@ public sealed class PipelineTests(AzuriteFixture azurite) : IAsyncLifetime
     public ValueTask DisposeAsync() => _host.DisposeAsync();
 
     [Fact]
+    public void The_app_serves_every_role_of_the_post_index_from_one_table_index()
+    {
+        var index = _host.Get<IPostIndex>();
+
+        Assert.IsType<HealthFunctions.Storage.TablePostIndex>(index);
+        Assert.Same(index, _host.Get<ISourceRecordIndex>());
+        Assert.Same(index, _host.Get<IPostIndexReader>());
+        Assert.Same(index, _host.Get<IPostIndexWriter>());
+    }
+
+    [Fact]
     public async Task UploadedPostAppearsInTheListingWithItsFields()
     {
         var body = string.Join("\n\n", Enumerable.Repeat("Ketamine infusions are given slowly through a vein while a clinician watches blood pressure and breathing.", 3));

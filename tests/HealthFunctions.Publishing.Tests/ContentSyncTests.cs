@@ -5,9 +5,6 @@ using HealthFunctions.Publishing.Media;
 using HealthFunctions.Publishing.Sources;
 using HealthFunctions.Publishing.Sync;
 using HealthFunctions.Publishing.Tests.Support;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
-using Microsoft.Extensions.Time.Testing;
 using Moq;
 
 namespace HealthFunctions.Publishing.Tests;
@@ -23,14 +20,13 @@ public sealed class ContentSyncTests
     private readonly Mock<IHtmlStore> _html = new();
     private readonly Mock<IPostIndex> _index = new();
     private readonly Mock<IMediaStore> _media = new();
-    private readonly Mock<ISiteContentStore> _content = new();
+    private readonly InMemorySiteContent _content = new();
 
     public ContentSyncTests()
     {
         _media.Setup(m => m.ListAsync(It.IsAny<string>(), It.IsAny<CancellationToken>())).ReturnsAsync(ImageCatalog.Empty);
         _html.Setup(h => h.LocationOf(It.IsAny<string>())).Returns((string slug) => $"html/{slug}.html");
         _index.Setup(i => i.ClaimSlugAsync(It.IsAny<PostEntry>(), It.IsAny<bool>(), It.IsAny<CancellationToken>())).ReturnsAsync(new SlugClaim(true, null));
-        _content.Setup(c => c.GetAuthorAsync(It.IsAny<string>(), It.IsAny<CancellationToken>())).ReturnsAsync(new AuthorProfile { Slug = "x", Name = "X", BioHtml = string.Empty });
     }
 
     [Fact]
@@ -90,32 +86,68 @@ public sealed class ContentSyncTests
     }
 
     [Fact]
-    public async Task PostsByTheSameAuthorReadTheProfileOnceWhileItIsFresh()
+    public async Task Posts_by_the_same_author_read_the_unchanged_profile_once()
     {
-        var clock = new FakeTimeProvider(new DateTimeOffset(2025, 6, 1, 0, 0, 0, TimeSpan.Zero));
-        var sync = Sync(clock);
+        await _content.SaveAuthorAsync(Profile("dr-jane-doe", "Dr. Jane Doe"), CancellationToken.None);
+        var sync = Sync();
         SetupPost("a.md", "dr-jane-doe");
         SetupPost("b.md", "dr-jane-doe");
         SetupPost("c.md", "dr-jane-doe");
 
-        await sync.SyncAsync("a.md", CancellationToken.None);
-        await sync.SyncAsync("b.md", CancellationToken.None);
-        _content.Verify(c => c.GetAuthorAsync("dr-jane-doe", It.IsAny<CancellationToken>()), Times.Once);
+        var results = new[]
+        {
+            await sync.SyncAsync("a.md", CancellationToken.None),
+            await sync.SyncAsync("b.md", CancellationToken.None),
+            await sync.SyncAsync("c.md", CancellationToken.None),
+        };
 
-        clock.Advance(TimeSpan.FromSeconds(new PublishingOptions().ProfileCacheSeconds));
-        await sync.SyncAsync("c.md", CancellationToken.None);
-        _content.Verify(c => c.GetAuthorAsync("dr-jane-doe", It.IsAny<CancellationToken>()), Times.Exactly(2));
+        Assert.All(results, result => Assert.Null(result.Message));
+        Assert.Equal(1, _content.AuthorReads);
     }
 
     [Fact]
-    public async Task PublishingAnAuthorProfileHereIsSeenByTheNextPostAtOnce()
+    public async Task An_author_profile_published_by_another_instance_is_seen_by_the_very_next_publish()
     {
-        var sync = Sync(new FakeTimeProvider(new DateTimeOffset(2025, 6, 1, 0, 0, 0, TimeSpan.Zero)));
-        _index.Setup(i => i.TrySaveSourceAsync(It.IsAny<SourceRecord>(), It.IsAny<CancellationToken>())).ReturnsAsync(true);
+        var here = Sync();
+        SetupPost("a.md", "dr-jane-doe");
+        SetupPost("b.md", "dr-jane-doe");
+        SetupPost("c.md", "dr-jane-doe");
+
+        var before = await here.SyncAsync("a.md", CancellationToken.None);
+        await _content.SaveAuthorAsync(Profile("dr-jane-doe", "Dr. Jane Doe"), CancellationToken.None);
+        var withProfile = await here.SyncAsync("b.md", CancellationToken.None);
+        await _content.DeleteAuthorAsync("dr-jane-doe", CancellationToken.None);
+        var afterDelete = await here.SyncAsync("c.md", CancellationToken.None);
+
+        Assert.Contains("has no profile", before.Message, StringComparison.Ordinal);
+        Assert.Null(withProfile.Message);
+        Assert.Contains("has no profile", afterDelete.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_default_author_changed_by_another_instance_is_used_by_the_very_next_publish()
+    {
+        await _content.SaveSiteAsync(new SiteSettings { Title = "Blog", DefaultAuthor = "dr-jane-doe" }, CancellationToken.None);
+        var here = Sync();
+        SetupBlob("a.md", "---\ntitle: A\ndate: 2025-01-01\n---\nText.\n");
+        SetupBlob("b.md", "---\ntitle: B\ndate: 2025-01-01\n---\nText.\n");
+        var saved = new List<SourceRecord>();
+        _index.Setup(i => i.TrySaveSourceAsync(Capture.In(saved), It.IsAny<CancellationToken>())).ReturnsAsync(true);
+
+        await here.SyncAsync("a.md", CancellationToken.None);
+        await _content.SaveSiteAsync(new SiteSettings { Title = "Blog", DefaultAuthor = "dr-john-roe" }, CancellationToken.None);
+        await here.SyncAsync("b.md", CancellationToken.None);
+        await here.SyncAsync("a.md", force: true, CancellationToken.None);
+
+        Assert.Equal([["dr-jane-doe"], ["dr-john-roe"], ["dr-john-roe"]], saved.Select(r => r.People));
+        Assert.Equal(2, _content.SiteReads);
+    }
+
+    [Fact]
+    public async Task Publishing_an_author_profile_here_is_seen_by_the_next_post_at_once()
+    {
+        var sync = Sync();
         _index.Setup(i => i.ListSourcesAsync(It.IsAny<CancellationToken>())).Returns(AsyncEnumerable.Empty<SourceRecord>());
-        _content.SetupSequence(c => c.GetAuthorAsync("dr-jane-doe", It.IsAny<CancellationToken>()))
-            .ReturnsAsync((AuthorProfile?)null)
-            .ReturnsAsync(new AuthorProfile { Slug = "dr-jane-doe", Name = "Dr. Jane Doe", BioHtml = string.Empty });
         SetupPost("a.md", "dr-jane-doe");
         SetupPost("b.md", "dr-jane-doe");
         SetupBlob("authors/dr-jane-doe.md", "---\nname: Dr. Jane Doe\n---\nGP.\n");
@@ -126,8 +158,10 @@ public sealed class ContentSyncTests
 
         Assert.Contains("has no profile", first.Message, StringComparison.Ordinal);
         Assert.Null(second.Message);
-        _content.Verify(c => c.GetAuthorAsync("dr-jane-doe", It.IsAny<CancellationToken>()), Times.Exactly(2));
+        Assert.Equal("Dr. Jane Doe", (await _content.GetAuthorAsync("dr-jane-doe", CancellationToken.None))!.Name);
     }
+
+    private static AuthorProfile Profile(string slug, string name) => new() { Slug = slug, Name = name, BioHtml = string.Empty };
 
     private void SetupPost(string name, string author) =>
         SetupBlob(name, $"---\ntitle: {name}\ndate: 2025-01-01\nauthor: {author}\n---\nText.\n");
@@ -154,21 +188,7 @@ public sealed class ContentSyncTests
     private static SourceBlob Version(string etag, string body) =>
         new("post.md", etag, DateTimeOffset.UnixEpoch, 100, Encoding.UTF8.GetBytes($"---\ntitle: Post\ndate: 2025-01-01\n---\n{body}\n"));
 
-    private ContentSync Sync(TimeProvider? clock = null)
-    {
-        var options = Options.Create(new PublishingOptions());
-        return new ContentSync(
-            _sources.Object,
-            _html.Object,
-            _index.Object,
-            _media.Object,
-            _content.Object,
-            TestPosts.Create(),
-            clock ?? TimeProvider.System,
-            options,
-            NullLogger<ContentSync>.Instance,
-            NoSiteChanges.Instance,
-            NetworkFaults.Instance,
-            TestPosts.Telemetry(clock));
-    }
+    /// <summary>An app instance of its own (its own service provider and cache) over the shared stores.</summary>
+    private ContentSync Sync() =>
+        TestSync.ContentSync(_sources.Object, _html.Object, _index.Object, _media.Object, _content);
 }

@@ -11,7 +11,7 @@ namespace HealthFunctions.Benchmarks.Storage;
 /// <c>listing</c> mode: the latency of serving the first page (limit 10) of
 /// <see cref="PostQueries.ListAsync"/> from an index of 10 posts and from one of 10,000, against
 /// Azurite. Each index gets every listing row a post has (all posts, each tag, the author), written
-/// straight through <see cref="IPostIndex.UpsertListingAsync"/> in batches. The sizes are measured
+/// straight through <see cref="IPostIndexWriter.UpsertListingAsync"/> in batches. The sizes are measured
 /// interleaved, one call each in turn, so a noisy neighbour slows them alike. Requests and response
 /// bytes per call are counted, and two probes put the figures in context: a query that matches no
 /// row (what the emulator spends just scanning the table) and reading the whole listing.

@@ -1,8 +1,11 @@
+using System.ComponentModel;
 using HealthFunctions.Publishing.Format;
 
 namespace HealthFunctions.Publishing.Content;
 
 /// <summary>A writer or medical reviewer, from <c>authors/&lt;slug&gt;.md</c>.</summary>
+/// <remarks>Never changed once built, so the profile cache hands out the instance it holds instead of a copy.</remarks>
+[ImmutableObject(true)]
 public sealed record AuthorProfile
 {
     public required string Slug { get; init; }

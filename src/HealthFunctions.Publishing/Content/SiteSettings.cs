@@ -1,6 +1,10 @@
+using System.ComponentModel;
+
 namespace HealthFunctions.Publishing.Content;
 
 /// <summary>The blog's own settings, from <c>site.yaml</c>.</summary>
+/// <remarks>Never changed once built, so the profile cache hands out the instance it holds instead of a copy.</remarks>
+[ImmutableObject(true)]
 public sealed record SiteSettings
 {
     public required string Title { get; init; }

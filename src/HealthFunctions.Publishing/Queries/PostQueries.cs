@@ -23,12 +23,12 @@ public sealed class PostQueries
 {
     public const int MaxPageSize = 50;
 
-    private readonly IPostIndex _index;
+    private readonly IPostIndexReader _index;
     private readonly IHtmlStore _html;
     private readonly TimeProvider _time;
 
     /// <summary>Reads through the stores keyed <see cref="StorageRoles.Reads"/>, which fail fast when storage is unreachable.</summary>
-    public PostQueries([FromKeyedServices(StorageRoles.Reads)] IPostIndex index, [FromKeyedServices(StorageRoles.Reads)] IHtmlStore html, TimeProvider time)
+    public PostQueries([FromKeyedServices(StorageRoles.Reads)] IPostIndexReader index, [FromKeyedServices(StorageRoles.Reads)] IHtmlStore html, TimeProvider time)
     {
         _index = index;
         _html = html;

@@ -13,10 +13,10 @@ public sealed class RelatedPostsReader
     public const int MaxCount = 5;
 
     private readonly IRelatedPostStore _store;
-    private readonly IPostIndex _index;
+    private readonly IPostIndexReader _index;
     private readonly TimeProvider _time;
 
-    public RelatedPostsReader(IRelatedPostStore store, IPostIndex index, TimeProvider time)
+    public RelatedPostsReader(IRelatedPostStore store, IPostIndexReader index, TimeProvider time)
     {
         _store = store;
         _index = index;

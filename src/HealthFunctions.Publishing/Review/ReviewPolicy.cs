@@ -12,11 +12,11 @@ public sealed record ReviewDue(string Slug, string Title, string? ReviewedBy, Da
 /// <summary>Decides which posts are due for medical review and lists them, oldest review first.</summary>
 public sealed class ReviewPolicy
 {
-    private readonly IPostIndex _index;
+    private readonly IPostIndexReader _index;
     private readonly TimeProvider _time;
     private readonly ReviewOptions _options;
 
-    public ReviewPolicy([FromKeyedServices(StorageRoles.Reads)] IPostIndex index, TimeProvider time, IOptions<ReviewOptions> options)
+    public ReviewPolicy([FromKeyedServices(StorageRoles.Reads)] IPostIndexReader index, TimeProvider time, IOptions<ReviewOptions> options)
     {
         _index = index;
         _time = time;

@@ -5,25 +5,28 @@ using HealthFunctions.Publishing.Posts;
 using HealthFunctions.Publishing.Sources;
 using HealthFunctions.Publishing.Text;
 using HealthFunctions.Publishing.Theme;
+using Microsoft.Extensions.Options;
 
 namespace HealthFunctions.Publishing.Sync;
 
 /// <summary>What publishing or removing an asset did: the author slug, editor warnings, and whether other files must be re-rendered.</summary>
-internal sealed record AssetChange(string? Slug, IReadOnlyList<string> Warnings, bool AffectsDependents);
+public sealed record AssetChange(string? Slug, IReadOnlyList<string> Warnings, bool AffectsDependents);
 
 /// <summary>
 /// The kind-specific half of publishing the files beside the posts: images to public media
 /// storage, author profiles and the site settings to the content store; theme files are checked
-/// here and read by the site from the source container itself. <see cref="ContentSync"/>
+/// here and read by the site from the source container itself. <see cref="AssetSync"/>
 /// runs the shared part (reading, replays, status rows, races).
 /// </summary>
-internal sealed class AssetPublisher(IMediaStore media, ISiteContentStore content, ISourceStore sources, PostRenderer renderer, PublishingOptions options)
+public sealed class AssetPublisher(IMediaStore media, ISiteContentStore content, ISourceStore sources, PostRenderer renderer, IOptions<PublishingOptions> publishing)
 {
+    private readonly PublishingOptions _options = publishing.Value;
+
     public int MaxBytes(SourceKind kind) => kind switch
     {
-        SourceKind.Image => options.MaxImageBytes,
+        SourceKind.Image => _options.MaxImageBytes,
         SourceKind.ThemeAsset => ThemeAssetNames.MaxBytes,
-        _ => options.MaxSourceBytes,
+        _ => _options.MaxSourceBytes,
     };
 
     /// <exception cref="PostFormatException">The file cannot be published as it is.</exception>
@@ -56,7 +59,7 @@ internal sealed class AssetPublisher(IMediaStore media, ISiteContentStore conten
                 await content.SaveSiteAsync(settings, ct);
                 return new AssetChange(null, [], before?.DefaultAuthor != settings.DefaultAuthor);
             default:
-                throw new ArgumentOutOfRangeException(nameof(kind), kind, "Posts are published by ContentSync itself.");
+                throw new ArgumentOutOfRangeException(nameof(kind), kind, "Posts are published by PostSync.");
         }
     }
 
@@ -78,7 +81,7 @@ internal sealed class AssetPublisher(IMediaStore media, ISiteContentStore conten
                 await content.DeleteSiteAsync(ct);
                 return before?.DefaultAuthor is not null;
             default:
-                throw new ArgumentOutOfRangeException(nameof(kind), kind, "Posts are removed by ContentSync itself.");
+                throw new ArgumentOutOfRangeException(nameof(kind), kind, "Posts are removed by PostSync and PostRemoval.");
         }
     }
 

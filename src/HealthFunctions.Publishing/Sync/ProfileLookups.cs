@@ -1,88 +1,66 @@
-using System.Collections.Concurrent;
 using HealthFunctions.Publishing.Content;
+using Microsoft.Extensions.Caching.Hybrid;
+using Microsoft.Extensions.Options;
 
 namespace HealthFunctions.Publishing.Sync;
 
 /// <summary>
-/// The author profiles and site settings the publish step reads for every post, remembered for a few
-/// seconds, so a bulk reindex or a burst of uploads by the same author reads each one once instead of
-/// once a post. Concurrent lookups of the same item share one read. What this instance publishes or
-/// removes clears it at once; another instance's change is seen after at most the lifetime.
+/// The author profiles and site settings the publish step reads for every post. Each lookup first
+/// asks the store for the stored version (a small read without the content), then takes the profile
+/// from a <see cref="HybridCache"/> entry keyed by name and that version, reading and parsing it only
+/// on a miss; concurrent misses for the same version share one read. A hit is therefore always the
+/// current content, on every instance: an edit or a delete made anywhere is seen by the very next
+/// lookup, so a post's output never depends on what an instance happened to read before.
 /// </summary>
-internal sealed class ProfileLookups
+public sealed class ProfileLookups
 {
     private readonly ISiteContentStore _store;
-    private readonly TimeProvider _time;
-    private readonly TimeSpan _lifetime;
-    private readonly ConcurrentDictionary<string, Remembered<AuthorProfile?>> _authors = new(StringComparer.Ordinal);
-    private Remembered<SiteSettings?>? _site;
+    private readonly HybridCache _cache;
+    private readonly HybridCacheEntryOptions? _entry;
 
-    public ProfileLookups(ISiteContentStore store, TimeProvider time, TimeSpan lifetime)
+    public ProfileLookups(ISiteContentStore store, HybridCache cache, IOptions<ProfileCacheOptions> options)
     {
         _store = store;
-        _time = time;
-        _lifetime = lifetime;
+        _cache = cache;
+        var lifetime = TimeSpan.FromMinutes(options.Value.Minutes);
+        _entry = lifetime > TimeSpan.Zero ? new HybridCacheEntryOptions { Expiration = lifetime, LocalCacheExpiration = lifetime } : null;
     }
 
-    public Task<AuthorProfile?> GetAuthorAsync(string slug, CancellationToken cancellationToken)
+    public async Task<AuthorProfile?> GetAuthorAsync(string slug, CancellationToken cancellationToken)
     {
-        if (_lifetime <= TimeSpan.Zero)
+        if (_entry is null)
         {
-            return _store.GetAuthorAsync(slug, cancellationToken);
+            return await _store.GetAuthorAsync(slug, cancellationToken);
         }
 
-        var now = _time.GetUtcNow();
-        var remembered = _authors.AddOrUpdate(
-            slug,
-            key => Read(() => _store.GetAuthorAsync(key, CancellationToken.None), now),
-            (key, old) => old.IsFresh(now, _lifetime) ? old : Read(() => _store.GetAuthorAsync(key, CancellationToken.None), now));
-        return Awaited(remembered, () => _authors.TryRemove(new KeyValuePair<string, Remembered<AuthorProfile?>>(slug, remembered)), cancellationToken);
+        // Content read after the version check is that version or newer; a newer one filed under the
+        // older key is never served, since the store never reports the older version again.
+        var version = await _store.GetAuthorVersionAsync(slug, cancellationToken);
+        return version is null
+            ? null
+            : await _cache.GetOrCreateAsync(
+                $"profile/{version}/{slug}",
+                (Store: _store, Slug: slug),
+                static (state, ct) => new ValueTask<AuthorProfile?>(state.Store.GetAuthorAsync(state.Slug, ct)),
+                _entry,
+                cancellationToken: cancellationToken);
     }
 
-    public Task<SiteSettings?> GetSiteAsync(CancellationToken cancellationToken)
+    public async Task<SiteSettings?> GetSiteAsync(CancellationToken cancellationToken)
     {
-        if (_lifetime <= TimeSpan.Zero)
+        if (_entry is null)
         {
-            return _store.GetSiteAsync(cancellationToken);
+            return await _store.GetSiteAsync(cancellationToken);
         }
 
-        var now = _time.GetUtcNow();
-        var current = Volatile.Read(ref _site);
-        if (current is null || !current.IsFresh(now, _lifetime))
-        {
-            var fresh = Read(() => _store.GetSiteAsync(CancellationToken.None), now);
-            current = Interlocked.CompareExchange(ref _site, fresh, current) == current ? fresh : Volatile.Read(ref _site)!;
-        }
-
-        var remembered = current;
-        return Awaited(remembered, () => Interlocked.CompareExchange(ref _site, null, remembered), cancellationToken);
-    }
-
-    /// <summary>Drops everything remembered: an author profile or the site settings just changed here.</summary>
-    public void Forget()
-    {
-        _authors.Clear();
-        Volatile.Write(ref _site, null);
-    }
-
-    private static Remembered<T> Read<T>(Func<Task<T>> read, DateTimeOffset now) => new(read(), now);
-
-    /// <summary>A failed read is not remembered, so the next caller tries again.</summary>
-    private static async Task<T> Awaited<T>(Remembered<T> remembered, Action forget, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await remembered.Value.WaitAsync(cancellationToken);
-        }
-        catch when (remembered.Value.IsFaulted || remembered.Value.IsCanceled)
-        {
-            forget();
-            throw;
-        }
-    }
-
-    private sealed record Remembered<T>(Task<T> Value, DateTimeOffset ReadAt)
-    {
-        public bool IsFresh(DateTimeOffset now, TimeSpan lifetime) => now - ReadAt < lifetime;
+        var version = await _store.GetSiteVersionAsync(cancellationToken);
+        return version is null
+            ? null
+            : await _cache.GetOrCreateAsync(
+                $"site/{version}",
+                _store,
+                static (store, ct) => new ValueTask<SiteSettings?>(store.GetSiteAsync(ct)),
+                _entry,
+                cancellationToken: cancellationToken);
     }
 }

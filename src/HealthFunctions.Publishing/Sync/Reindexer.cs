@@ -28,15 +28,17 @@ public sealed partial class Reindexer
 
     private readonly ContentSync _sync;
     private readonly ISourceStore _sources;
-    private readonly IPostIndex _index;
+    private readonly ISourceRecordIndex _records;
+    private readonly IPostIndexWriter _index;
     private readonly ISiteChangeNotifier _notifier;
     private readonly TimeProvider _time;
     private readonly ILogger<Reindexer> _logger;
 
-    public Reindexer(ContentSync sync, ISourceStore sources, IPostIndex index, ISiteChangeNotifier notifier, TimeProvider time, ILogger<Reindexer> logger)
+    public Reindexer(ContentSync sync, ISourceStore sources, ISourceRecordIndex records, IPostIndexWriter index, ISiteChangeNotifier notifier, TimeProvider time, ILogger<Reindexer> logger)
     {
         _sync = sync;
         _sources = sources;
+        _records = records;
         _index = index;
         _notifier = notifier;
         _time = time;
@@ -54,7 +56,7 @@ public sealed partial class Reindexer
         }
 
         var present = new HashSet<string>(names, StringComparer.Ordinal);
-        await foreach (var record in _index.ListSourcesAsync(cancellationToken))
+        await foreach (var record in _records.ListSourcesAsync(cancellationToken))
         {
             if (!present.Contains(record.BlobName))
             {
@@ -112,7 +114,7 @@ public sealed partial class Reindexer
     {
         var owned = new ConcurrentDictionary<IndexKey, bool>();
         var ownedSlugs = new HashSet<(string Slug, string Blob)>();
-        await foreach (var record in _index.ListSourcesAsync(ct))
+        await foreach (var record in _records.ListSourcesAsync(ct))
         {
             foreach (var key in record.IndexKeys)
             {

@@ -37,4 +37,11 @@ public sealed record SyncResult(string BlobName, SyncOutcome Outcome, string? Sl
     internal string? PreviousSlug { get; init; }
 
     public bool IsRejected => Outcome is SyncOutcome.Failed or SyncOutcome.Conflict;
+
+    /// <summary>True when the file's published state changed, so the site and dependent files must hear of it.</summary>
+    internal bool Changed => Outcome is SyncOutcome.Added or SyncOutcome.Updated or SyncOutcome.Removed;
+
+    /// <summary>The message for the editor: the status message followed by each warning.</summary>
+    internal static string? Describe(string? message, IReadOnlyList<string> warnings) =>
+        warnings.Count == 0 ? message : string.Join(" ", new[] { message }.Concat(warnings.Select(w => "Warning: " + w)).OfType<string>());
 }

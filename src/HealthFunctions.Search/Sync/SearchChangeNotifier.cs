@@ -18,7 +18,7 @@ namespace HealthFunctions.Search.Sync;
 public sealed partial class SearchChangeNotifier : ISiteChangeNotifier
 {
     private readonly ISiteChangeNotifier _inner;
-    private readonly IPostIndex _index;
+    private readonly IPostIndexReader _index;
     private readonly ISearchDocumentStore _store;
     private readonly LocalSearch _search;
     private readonly ISearchMirror _mirror;
@@ -27,7 +27,7 @@ public sealed partial class SearchChangeNotifier : ISiteChangeNotifier
     private readonly TimeProvider _time;
     private readonly ILogger<SearchChangeNotifier> _logger;
 
-    public SearchChangeNotifier(ISiteChangeNotifier inner, IPostIndex index, ISearchDocumentStore store, LocalSearch search, ISearchMirror mirror, RelatedPostsUpdater related, SearchChangePruner pruner, TimeProvider time, ILogger<SearchChangeNotifier> logger)
+    public SearchChangeNotifier(ISiteChangeNotifier inner, IPostIndexReader index, ISearchDocumentStore store, LocalSearch search, ISearchMirror mirror, RelatedPostsUpdater related, SearchChangePruner pruner, TimeProvider time, ILogger<SearchChangeNotifier> logger)
     {
         _inner = inner;
         _index = index;

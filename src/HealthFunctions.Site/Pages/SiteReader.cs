@@ -15,12 +15,12 @@ namespace HealthFunctions.Site.Pages;
 public sealed class SiteReader
 {
     private readonly PostQueries _queries;
-    private readonly IPostIndex _index;
+    private readonly IPostIndexReader _index;
     private readonly ISiteContentStore _content;
     private readonly TimeProvider _time;
     private readonly SiteOptions _options;
 
-    public SiteReader(PostQueries queries, IPostIndex index, ISiteContentStore content, TimeProvider time, IOptions<SiteOptions> options)
+    public SiteReader(PostQueries queries, IPostIndexReader index, ISiteContentStore content, TimeProvider time, IOptions<SiteOptions> options)
     {
         _queries = queries;
         _index = index;

@@ -19,12 +19,12 @@ public sealed partial class SitePublisher : ISiteChangeNotifier
     private readonly PageWriter _writer;
     private readonly IThemeSource _theme;
     private readonly IPageQueue _queue;
-    private readonly IPostIndex _index;
+    private readonly IPostIndexReader _index;
     private readonly TimeProvider _time;
     private readonly SiteOptions _options;
     private readonly ILogger<SitePublisher> _logger;
 
-    public SitePublisher(PageWriter writer, IThemeSource theme, IPageQueue queue, IPostIndex index, TimeProvider time, IOptions<SiteOptions> options, ILogger<SitePublisher> logger)
+    public SitePublisher(PageWriter writer, IThemeSource theme, IPageQueue queue, IPostIndexReader index, TimeProvider time, IOptions<SiteOptions> options, ILogger<SitePublisher> logger)
     {
         _writer = writer;
         _theme = theme;

@@ -14,12 +14,12 @@ public sealed record RebuildReport(int Pages, int Written, int Removed, int Orph
 public sealed class SiteRebuilder
 {
     private readonly SiteReader _reader;
-    private readonly IPostIndex _index;
+    private readonly ISourceRecordIndex _index;
     private readonly PageWriter _writer;
     private readonly IPageStore _store;
     private readonly TimeProvider _time;
 
-    public SiteRebuilder(SiteReader reader, IPostIndex index, PageWriter writer, IPageStore store, TimeProvider time)
+    public SiteRebuilder(SiteReader reader, ISourceRecordIndex index, PageWriter writer, IPageStore store, TimeProvider time)
     {
         _reader = reader;
         _index = index;
