@@ -1,5 +1,4 @@
 using Azure.Data.Tables;
-using HealthFunctions.Functions;
 using HealthFunctions.Publishing.Content;
 using HealthFunctions.Publishing.Index;
 using HealthFunctions.Publishing.Sync;
@@ -122,7 +121,7 @@ public sealed class AssetLifecycleTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task An_author_profile_changed_on_another_instance_is_seen_by_the_very_next_publish()
     {
-        await using var other = new BlogTestHost(azurite.ConnectionString, _host.Clock.Now, _host.Settings);
+        await using var other = new BlogTestHost(azurite.ConnectionString, _host.Clock.GetUtcNow(), _host.Settings);
         await _host.UploadAndTriggerAsync("posts/a.md", ByJo("A"));
         Assert.Contains((await SourceAsync("posts/a.md")).Warnings, w => w.Contains("author 'jo-bloggs' has no profile", StringComparison.Ordinal));
 
