@@ -2,7 +2,7 @@
 # Runs the blog locally: Azurite (in memory, default ports 10000-10002) and the Functions app.
 # With Azure Functions Core Tools on PATH it runs `func start` in src/HealthFunctions; without
 # them it runs src/HealthFunctions.LocalHost, which hosts the same function classes on plain
-# ASP.NET Core at http://127.0.0.1:7071 (API under /api; at / the static site from $web, then web/ for config.js and the search page).
+# ASP.NET Core at http://127.0.0.1:7071 (API under /api; at / the static site from $web, then web/ for config.js and the theme's files).
 # Ctrl+C (or SIGTERM) stops the app and the Azurite this script started.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."

@@ -9,7 +9,7 @@ namespace HealthFunctions.LocalHost;
 /// Serves the site container (<c>$web</c>) at <c>/</c>, as the storage account's static website
 /// does in Azure: <c>/a/</c> is the blob <c>a/index.html</c>, <c>/a</c> is tried as <c>a/index.html</c>
 /// too. Paths under the API's prefix, and files the container does not have, go on to the next
-/// handler (<c>web/</c>: <c>config.js</c>, the search page, the theme's assets); what nobody serves
+/// handler (<c>web/</c>: <c>config.js</c>, the theme's assets); what nobody serves
 /// gets the site's <c>404.html</c>, or, before the site's first publish has written one, a line
 /// saying that nothing is published yet.
 /// </summary>

@@ -16,6 +16,9 @@ public static class PageKeys
 
     public const string NotFound = "notfound";
 
+    /// <summary>The search page's key is this and its path (<c>search/search.html</c>), so a new <c>Site:SearchUrl</c> is a new page.</summary>
+    public const string SearchPrefix = "search/";
+
     /// <summary>
     /// Not a page: recorded among the pages linking to a post that was in "Latest Posts" when its page
     /// was written, since then any page may link to it from its sidebar.
@@ -34,6 +37,12 @@ public static class PageKeys
     public static readonly IReadOnlyList<string> Shared = [Home, Feeds, Sitemap];
 
     public static string Post(string slug) => PostPrefix + slug;
+
+    /// <summary>The search page written at <paramref name="path"/> (<see cref="PagePaths.CanHoldSearchPage"/>).</summary>
+    public static string Search(string path) => "search" + path;
+
+    /// <summary>The path a search page's key names.</summary>
+    public static string SearchPath(string key) => key["search".Length..];
 
     public static string Tag(string tagSlug) => TagPrefix + tagSlug;
 
@@ -55,6 +64,7 @@ public static class PageKeys
         Feeds => [PagePaths.Atom, PagePaths.Feed],
         Sitemap => [PagePaths.Robots, PagePaths.Sitemap],
         NotFound => [PagePaths.NotFound],
+        _ when key.StartsWith(SearchPrefix, StringComparison.Ordinal) => [SearchPath(key)],
         _ when key.StartsWith(PostPrefix, StringComparison.Ordinal) => [PagePaths.Post(key[PostPrefix.Length..])],
         _ when key.StartsWith(TagPrefix, StringComparison.Ordinal) => [PagePaths.TagFeed(key[TagPrefix.Length..]), PagePaths.Tag(key[TagPrefix.Length..])],
         _ when key.StartsWith(AuthorPrefix, StringComparison.Ordinal) => [PagePaths.Author(key[AuthorPrefix.Length..])],
@@ -67,6 +77,11 @@ public static class PageKeys
     /// <summary>True for a key this site knows (messages from elsewhere are dropped).</summary>
     public static bool IsValid(string key)
     {
+        if (key.StartsWith(SearchPrefix, StringComparison.Ordinal))
+        {
+            return PagePaths.CanHoldSearchPage(SearchPath(key));
+        }
+
         try
         {
             return PathsOf(key).Count > 0 && key.Split('/').Skip(1).All(part => part.Length > 0 && part.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-'));

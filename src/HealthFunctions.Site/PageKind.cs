@@ -8,6 +8,7 @@ public enum PageKind
     Feed,
     Redirect,
     NotFound,
+    Search,
 }
 
 /// <summary>A file of the site ready to store.</summary>

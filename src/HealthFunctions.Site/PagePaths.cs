@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 
 namespace HealthFunctions.Site;
 
@@ -6,7 +7,7 @@ namespace HealthFunctions.Site;
 /// The site's addresses. Every page has a clean address ending in <c>/</c>, stored as
 /// <c>index.html</c> in a folder of that name, which the static website serves for the folder.
 /// </summary>
-public static class PagePaths
+public static partial class PagePaths
 {
     public const string Home = "/";
 
@@ -30,10 +31,24 @@ public static class PagePaths
 
     public static string Archive(int year, int month) => string.Create(CultureInfo.InvariantCulture, $"/{year:D4}/{month:D2}/");
 
+    /// <summary>
+    /// True for a path the search page may be written at: an <c>.html</c> file (<c>/search.html</c>,
+    /// <c>/find/search.html</c>) that is not <c>index.html</c>, <c>404.html</c> or under <c>/assets/</c>,
+    /// so it can never be the address of a post, a list, a feed or a theme asset.
+    /// </summary>
+    public static bool CanHoldSearchPage(string path) =>
+        SearchPagePattern().IsMatch(path)
+        && path != NotFound
+        && !path.EndsWith("/index.html", StringComparison.Ordinal)
+        && !path.StartsWith("/assets/", StringComparison.Ordinal);
+
     /// <summary>The blob that holds the page at <paramref name="path"/>: <c>/a/</c> is <c>a/index.html</c>.</summary>
     public static string BlobName(string path)
     {
         var name = path.TrimStart('/');
         return name.Length == 0 || name.EndsWith('/') ? name + "index.html" : name;
     }
+
+    [GeneratedRegex("^(/[A-Za-z0-9_-]+)*/[A-Za-z0-9_-]+\\.html$", RegexOptions.CultureInvariant)]
+    private static partial Regex SearchPagePattern();
 }

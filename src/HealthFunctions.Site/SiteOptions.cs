@@ -5,7 +5,7 @@ using HealthFunctions.Site.Pages;
 namespace HealthFunctions.Site;
 
 /// <summary>How the static site is written. Bound to the "Site" section.</summary>
-public sealed class SiteOptions
+public sealed class SiteOptions : IValidatableObject
 {
     public const string SectionName = "Site";
 
@@ -49,11 +49,15 @@ public sealed class SiteOptions
     public string BaseUrl { get; set; } = "http://localhost";
 
     /// <summary>
-    /// Where every page's search box sends its plain GET form (<c>?q=</c>): the search page in web/
-    /// (it calls <c>GET /api/search</c>, whatever origin the API is on). A path on the site or an https URL.
+    /// Where every page's search box sends its plain GET form (<c>?q=</c>). A path (<c>/search.html</c>)
+    /// is where the site writes its own search page, which calls <c>GET /api/search</c>; an https URL
+    /// is another site's search page, and then the site writes none.
     /// </summary>
     [Required, RegularExpression(@"^(/[^\s""<>]*|https://[^\s""<>]+)$", ErrorMessage = "SearchUrl must be a path starting with / or an https URL.")]
     public string SearchUrl { get; set; } = "/search.html";
+
+    /// <summary>The path the site writes its search page at, or null when <see cref="SearchUrl"/> is another site's page.</summary>
+    public string? SearchPagePath => SearchUrl.StartsWith('/') ? SearchUrl : null;
 
     /// <summary>The blog's title until site.yaml gives one.</summary>
     [MinLength(1)]
@@ -78,4 +82,14 @@ public sealed class SiteOptions
     /// <summary>Cache lifetime of the home page, lists, feeds and the sitemap, in seconds.</summary>
     [Range(0, 86400)]
     public int ListMaxAgeSeconds { get; set; } = 60;
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (SearchPagePath is { } path && !PagePaths.CanHoldSearchPage(path))
+        {
+            yield return new ValidationResult(
+                $"SearchUrl '{path}' cannot hold the search page: give an .html file such as /search.html (not index.html or 404.html, not under /assets/, no query), or an https URL of another site's search page.",
+                [nameof(SearchUrl)]);
+        }
+    }
 }

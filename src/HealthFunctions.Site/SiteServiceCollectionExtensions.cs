@@ -39,6 +39,7 @@ public static class SiteServiceCollectionExtensions
         services.TryAddSingleton<FeedBuilder>();
         services.AddSingleton<PostPageBuilder>();
         services.AddSingleton<ListPageBuilder>();
+        services.AddSingleton<SearchPageBuilder>();
         services.AddSingleton<SitePages>();
         services.AddSingleton<PageWriter>();
         services.AddSingleton<SiteRebuilder>();

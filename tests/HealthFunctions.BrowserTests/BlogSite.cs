@@ -10,8 +10,8 @@ namespace HealthFunctions.BrowserTests;
 /// The blog as a reader reaches it: posts, author profiles, images and site.yaml uploaded to a
 /// source container of this fixture's own in Azurite, published by the LocalHost's blob-trigger
 /// stand-in calling the real <c>PublishOnUpload</c> function, images served from this fixture's
-/// own public media container, and the API, the static site's container and web/ (config.js, the
-/// search page) served by the LocalHost on a free loopback port.
+/// own public media container, and the API, the static site's container and web/ (config.js)
+/// served by the LocalHost on a free loopback port.
 /// </summary>
 public class BlogSite : IAsyncLifetime
 {
@@ -57,6 +57,9 @@ public class BlogSite : IAsyncLifetime
     public string BaseUrl { get; private set; } = string.Empty;
 
     public BlobContainerClient Source => new BlobServiceClient(_azurite.ConnectionString).GetBlobContainerClient(SourceContainerName);
+
+    /// <summary>The static site's container: what the storage account's static website serves in Azure.</summary>
+    public BlobContainerClient Web => new BlobServiceClient(_azurite.ConnectionString).GetBlobContainerClient(WebContainerName);
 
     public IServiceProvider Services => (_app ?? throw new InvalidOperationException("The site has not started.")).Services;
 

@@ -112,7 +112,7 @@ public sealed class LocalHostTests(BlogSite site) : IClassFixture<BlogSite>
     }
 
     [Fact]
-    public async Task The_static_site_is_served_at_the_root_with_web_config_and_search_page_beside_it()
+    public async Task The_static_site_is_served_at_the_root_with_its_search_page_and_web_config_beside_it()
     {
         using var http = site.Http();
         var deadline = DateTime.UtcNow.AddSeconds(60);
@@ -136,7 +136,7 @@ public sealed class LocalHostTests(BlogSite site) : IClassFixture<BlogSite>
         Assert.Matches("/assets/[0-9a-f]{12}/css/site\\.css", html);
         Assert.Contains("window.HEALTHFUNCTIONS_API = ''", config);
         Assert.Equal(HttpStatusCode.OK, search.StatusCode);
-        Assert.Contains("id=\"search-q\"", await search.Content.ReadAsStringAsync());
+        Assert.Equal((await site.Web.GetBlobClient("search.html").DownloadContentAsync()).Value.Content.ToString(), await search.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.NotFound, retired.StatusCode);
         Assert.Contains("Page not found", await retired.Content.ReadAsStringAsync());
     }

@@ -25,6 +25,7 @@ public sealed class ReaderBlogSite(AzuriteFixture azurite) : BlogSite(azurite)
         ("/2022/11/", ["/2021/02/"]),
         ("/2021/02/", [$"/{SeedPosts.HostileSlug}/"]),
         ("/404.html", []),
+        ("/search.html", [SeedPosts.SiteTitle]),
     ];
 
     private Task? _written;

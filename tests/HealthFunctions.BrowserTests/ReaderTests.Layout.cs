@@ -8,7 +8,7 @@ public sealed partial class ReaderTests
 {
     private static readonly string[] EveryKindOfPage =
     [
-        "/", $"/{SeedPosts.KetamineSlug}/", "/tags/sleep/", $"/authors/{SeedPosts.AuthorSlug}/", "/2022/11/",
+        "/", $"/{SeedPosts.KetamineSlug}/", "/tags/sleep/", $"/authors/{SeedPosts.AuthorSlug}/", "/2022/11/", "/search.html?q=sleep",
     ];
 
     [Fact]

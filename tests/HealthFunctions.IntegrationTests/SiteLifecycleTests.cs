@@ -169,4 +169,71 @@ public sealed class SiteLifecycleTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Contains("href=\"/one/\"", once);
         Assert.Equal(once, await _host.PageAsync("/tags/heart/"));
     }
+
+    [Fact]
+    public async Task The_search_box_on_a_post_page_lands_on_a_search_page_the_pipeline_wrote()
+    {
+        await _host.UploadAndTriggerAsync("sleep.md", Posts.Markdown("Sleep hygiene", "2025-03-01", tags: "sleep"));
+        await _host.SettleAsync();
+
+        var post = Parse((await _host.PageAsync("/sleep/"))!);
+        var action = post.QuerySelector("form.site-search")!.GetAttribute("action")!;
+        var search = Parse((await _host.PageAsync(action))!);
+
+        Assert.Equal("/search.html", action);
+        Assert.Equal("text/html; charset=utf-8", (await _host.Web.GetBlobClient("search.html").GetPropertiesAsync()).Value.ContentType);
+        Assert.Equal(post.QuerySelector(".site-title")!.TextContent, search.QuerySelector(".site-title")!.TextContent);
+        Assert.Equal("/sleep/", search.QuerySelector(".latest-list a")!.GetAttribute("href"));
+        Assert.Equal("/search.html", search.QuerySelector("main form.search-form")!.GetAttribute("action"));
+        Assert.Contains("Search results need JavaScript", search.QuerySelector("main noscript")!.InnerHtml);
+        var script = search.QuerySelectorAll("script[type=module]").Select(s => s.GetAttribute("src")!).Single(src => src.EndsWith("/js/search.js", StringComparison.Ordinal));
+        Assert.Matches("^/assets/[0-9a-f]{12}/js/search\\.js$", script);
+        Assert.True(await _host.Web.GetBlobClient(script.TrimStart('/')).ExistsAsync(), $"{script} is not in the site container");
+    }
+
+    [Fact]
+    public async Task A_site_settings_change_and_a_new_latest_post_rewrite_the_search_page()
+    {
+        await _host.UploadAndTriggerAsync("sleep.md", Posts.Markdown("Sleep hygiene", "2025-03-01"));
+        await _host.SettleAsync();
+
+        await _host.UploadAndTriggerAsync("site.yaml", "title: Well Rested\n");
+        await _host.UploadAndTriggerAsync("walk.md", Posts.Markdown("Walking daily", "2025-03-02"));
+        await _host.SettleAsync();
+
+        var search = Parse((await _host.PageAsync("/search.html"))!);
+        Assert.Equal("Well Rested", search.QuerySelector(".site-title")!.TextContent);
+        Assert.Equal(["/walk/", "/sleep/"], search.QuerySelectorAll(".latest-list a").Select(a => a.GetAttribute("href")));
+    }
+
+    [Fact]
+    public async Task A_rebuild_writes_the_search_page_again_byte_for_byte()
+    {
+        await _host.UploadAndTriggerAsync("sleep.md", Posts.Markdown("Sleep hygiene", "2025-03-01"));
+        await _host.SettleAsync();
+        var blob = _host.Web.GetBlobClient("search.html");
+        var before = (await blob.DownloadContentAsync()).Value;
+
+        var report = await _host.Get<SiteRebuilder>().RebuildAsync(2, CancellationToken.None);
+
+        var after = (await blob.DownloadContentAsync()).Value;
+        Assert.Equal(0, report.Orphans);
+        Assert.NotEqual(before.Details.ETag, after.Details.ETag);
+        Assert.Equal(before.Content.ToArray(), after.Content.ToArray());
+    }
+
+    [Fact]
+    public async Task When_the_search_box_goes_to_another_site_no_search_page_is_written()
+    {
+        await using var host = new BlogTestHost(azurite, site: true, extraSettings: new Dictionary<string, string?> { ["Site:SearchUrl"] = "https://search.example/blog" });
+        await host.UploadAndTriggerAsync("sleep.md", Posts.Markdown("Sleep hygiene", "2025-03-01"));
+        await host.SettleAsync();
+
+        var post = Parse((await host.PageAsync("/sleep/"))!);
+        Assert.Equal("https://search.example/blog", post.QuerySelector("form.site-search")!.GetAttribute("action"));
+        Assert.NotNull(await host.PageAsync("/404.html"));
+        Assert.Null(await host.PageAsync("/search.html"));
+    }
+
+    private static AngleSharp.Html.Dom.IHtmlDocument Parse(string html) => new AngleSharp.Html.Parser.HtmlParser().ParseDocument(html);
 }

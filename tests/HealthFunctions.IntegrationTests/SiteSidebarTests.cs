@@ -34,7 +34,7 @@ public sealed class SiteSidebarTests : IAsyncLifetime
         await _host.UploadAndTriggerAsync("b.md", PostFile.Markdown("Beta, revised", "2025-01-02", tags: "y"));
         await _host.SettleAsync();
 
-        foreach (var path in new[] { "/a/", "/c/", "/tags/x/", "/2025/02/", "/404.html" })
+        foreach (var path in new[] { "/a/", "/c/", "/tags/x/", "/2025/02/", "/404.html", "/search.html" })
         {
             Assert.Contains("Beta, revised", await LatestAsync(path));
         }

@@ -75,7 +75,7 @@ public sealed partial class SiteThemeAssetTests : IAsyncLifetime
         await Task.Delay(TimeSpan.FromSeconds(5.5));
         await _host.DrainAsync();
 
-        var pages = new[] { "/", "/one/", "/two/", "/tags/sleep/", "/404.html" };
+        var pages = new[] { "/", "/one/", "/two/", "/tags/sleep/", "/404.html", "/search.html" };
         var after = Stylesheet((await _host.PageAsync("/"))!);
         Assert.NotEqual(before, after);
         foreach (var page in pages)

@@ -1,9 +1,9 @@
 // Search page: the results of GET /api/search for ?q= (and &cursor=), best first. Every page's
-// search box is a plain GET form that lands here, so it works on any origin the API is on.
+// search box is a plain GET form that lands on this page, which the site writes from the theme's
+// search template (header, About Me and Latest Posts are in its HTML); this script adds the results.
 import { getJson } from './api.js';
 import { dateElement, el, postCard } from './elements.js';
 import { messageFor, notice } from './notices.js';
-import { loadSiteChrome, setPageTitle } from './site-chrome.js';
 
 const params = new URLSearchParams(window.location.search);
 const query = (params.get('q') ?? '').trim();
@@ -13,6 +13,7 @@ const heading = document.getElementById('search-heading');
 const results = document.getElementById('results');
 const status = document.getElementById('search-status');
 const pager = document.getElementById('pager');
+const siteTitle = heading.closest('[data-site-title]')?.dataset.siteTitle ?? '';
 
 /**
  * A snippet as nodes. The API escapes the text and adds only <mark>…</mark>; it is still built
@@ -47,7 +48,7 @@ async function search() {
   }
 
   heading.textContent = `Results for “${query}”`;
-  setPageTitle(`Search: ${query}`);
+  document.title = siteTitle ? `Search: ${query} | ${siteTitle}` : `Search: ${query}`;
   results.setAttribute('aria-busy', 'true');
   try {
     const search = new URLSearchParams({ q: query, limit: '10' });
@@ -56,7 +57,7 @@ async function search() {
     results.replaceChildren(...page.items.map(result));
     status.replaceChildren(page.items.length ? '' : notice('info', 'No posts found', `No published post matches “${query}”.`));
     pager.replaceChildren(
-      page.cursor ? el('a', { class: 'button', rel: 'next', href: `/search.html?${new URLSearchParams({ q: query, cursor: page.cursor })}` }, 'More results →') : '',
+      page.cursor ? el('a', { class: 'button', rel: 'next', href: `${window.location.pathname}?${new URLSearchParams({ q: query, cursor: page.cursor })}` }, 'More results →') : '',
     );
   } catch (error) {
     results.replaceChildren();
@@ -70,4 +71,3 @@ async function search() {
 }
 
 search();
-loadSiteChrome();

@@ -43,6 +43,9 @@ public sealed record HeadView
     public string? JsonLdHtml { get; init; }
 
     public string? FeedUrl { get; init; }
+
+    /// <summary>A theme script this page loads besides the one every page loads (<c>js/search.js</c>), named by its path in the theme.</summary>
+    public string? Script { get; init; }
 }
 
 /// <summary>A post in a list page.</summary>

@@ -9,12 +9,14 @@ public sealed class SitePages
     private readonly PostPageBuilder _posts;
     private readonly ListPageBuilder _lists;
     private readonly FeedBuilder _feeds;
+    private readonly SearchPageBuilder _search;
 
-    public SitePages(PostPageBuilder posts, ListPageBuilder lists, FeedBuilder feeds)
+    public SitePages(PostPageBuilder posts, ListPageBuilder lists, FeedBuilder feeds, SearchPageBuilder search)
     {
         _posts = posts;
         _lists = lists;
         _feeds = feeds;
+        _search = search;
     }
 
     /// <param name="existing">
@@ -27,6 +29,7 @@ public sealed class SitePages
         PageKeys.Feeds => _feeds.SiteFeedsAsync(ct),
         PageKeys.Sitemap => _feeds.SitemapAsync(ct),
         PageKeys.NotFound => _lists.NotFoundAsync(ct),
+        _ when key.StartsWith(PageKeys.SearchPrefix, StringComparison.Ordinal) => _search.BuildAsync(PageKeys.SearchPath(key), ct, existing),
         _ when key.StartsWith(PageKeys.PostPrefix, StringComparison.Ordinal) => _posts.BuildAsync(key[PageKeys.PostPrefix.Length..], ct, existing),
         _ when key.StartsWith(PageKeys.TagPrefix, StringComparison.Ordinal) => _lists.TagAsync(key[PageKeys.TagPrefix.Length..], ct, existing),
         _ when key.StartsWith(PageKeys.AuthorPrefix, StringComparison.Ordinal) => _lists.AuthorAsync(key[PageKeys.AuthorPrefix.Length..], ct, existing),

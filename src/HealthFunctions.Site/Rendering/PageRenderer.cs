@@ -29,7 +29,7 @@ public sealed class PageRenderer
         _assets = assets;
     }
 
-    /// <summary>Renders <paramref name="template"/> (post, list, notfound) inside the layout.</summary>
+    /// <summary>Renders <paramref name="template"/> (post, list, notfound, search) inside the layout.</summary>
     public async Task<string> RenderAsync(string template, PageView view, CancellationToken cancellationToken)
     {
         var context = Context(view, await _assets.GetPublishedAsync(cancellationToken));

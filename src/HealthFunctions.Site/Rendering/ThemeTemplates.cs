@@ -37,7 +37,7 @@ public sealed class DefaultThemeSource : IThemeSource
 public sealed class ThemeTemplates
 {
     /// <summary>The templates a theme is made of.</summary>
-    public static readonly IReadOnlyList<string> Names = ["layout", "post", "list", "notfound", "redirect"];
+    public static readonly IReadOnlyList<string> Names = ["layout", "post", "list", "notfound", "search", "redirect"];
 
     private static readonly FluidParser Parser = new();
 

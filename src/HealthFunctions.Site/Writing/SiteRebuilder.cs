@@ -28,10 +28,16 @@ public sealed class SiteRebuilder
         _time = time;
     }
 
-    /// <summary>The key of every page the site has now: shared pages, each public post, tag, author and month.</summary>
+    /// <summary>The key of every page the site has now: shared pages, the 404 and search pages, each public post, tag, author and month.</summary>
     public async Task<IReadOnlyList<string>> AllKeysAsync(CancellationToken ct)
     {
         var keys = new List<string> { PageKeys.NotFound };
+        if (_reader.Options.SearchPagePath is { } search)
+        {
+            // No page when the search box goes to another site's search page.
+            keys.Add(PageKeys.Search(search));
+        }
+
         var lists = new SortedSet<string>(StringComparer.Ordinal);
         await foreach (var post in _reader.Queries.AllAsync(ct))
         {
