@@ -11,7 +11,7 @@ namespace HealthFunctions.BrowserTests;
 public sealed class LocalHostTests(BlogSite site) : IClassFixture<BlogSite>
 {
     [Fact]
-    public void EveryHttpFunctionIsMappedAtItsRouteUnderApi()
+    public void Every_http_function_is_mapped_at_its_route_under_api()
     {
         var functions = HttpFunction.DiscoverIn(FunctionClasses.All);
         var endpoints = site.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>().ToList();
@@ -25,7 +25,7 @@ public sealed class LocalHostTests(BlogSite site) : IClassFixture<BlogSite>
     }
 
     [Fact]
-    public async Task ThePublicApiAnswersWithoutAKey()
+    public async Task The_public_api_answers_without_a_key()
     {
         using var http = site.Http(followRedirects: false);
 
@@ -49,7 +49,7 @@ public sealed class LocalHostTests(BlogSite site) : IClassFixture<BlogSite>
     }
 
     [Fact]
-    public async Task KeyedFunctionsNeedTheLocalKey()
+    public async Task Keyed_functions_need_the_local_key()
     {
         using var http = site.Http();
 
@@ -68,7 +68,7 @@ public sealed class LocalHostTests(BlogSite site) : IClassFixture<BlogSite>
     }
 
     [Fact]
-    public async Task EveryErrorAnswerUnderApiIsAProblemDocument()
+    public async Task Every_error_answer_under_api_is_a_problem_document()
     {
         using var http = site.Http();
 
@@ -92,7 +92,7 @@ public sealed class LocalHostTests(BlogSite site) : IClassFixture<BlogSite>
     }
 
     [Fact]
-    public async Task CorsPreflightsAreAnsweredByTheHostForAllowedOriginsOnEveryRoute()
+    public async Task Cors_preflights_are_answered_by_the_host_for_allowed_origins_on_every_route()
     {
         using var http = site.Http();
 

@@ -6,7 +6,7 @@ namespace HealthFunctions.BrowserTests;
 public sealed partial class ReaderTests
 {
     [Fact]
-    public async Task HomeListsPublishedPostsNewestFirstWithReadableDates()
+    public async Task Home_lists_published_posts_newest_first_with_readable_dates()
     {
         await using var reader = await OpenAsync();
         var page = reader.Page;
@@ -41,7 +41,7 @@ public sealed partial class ReaderTests
     }
 
     [Fact]
-    public async Task MorePostsAppendsTheRestOfTheListingFromTheApi()
+    public async Task More_posts_appends_the_rest_of_the_listing_from_the_api()
     {
         await using var reader = await OpenAsync();
         var page = reader.Page;
@@ -72,7 +72,7 @@ public sealed partial class ReaderTests
     }
 
     [Fact]
-    public async Task OlderPostsLinksWalkTheMonthArchivesThroughTheWholeListing()
+    public async Task Older_posts_links_walk_the_month_archives_through_the_whole_listing()
     {
         await using var reader = await OpenAsync();
         var page = reader.Page;

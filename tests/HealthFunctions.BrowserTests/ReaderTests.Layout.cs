@@ -12,7 +12,7 @@ public sealed partial class ReaderTests
     ];
 
     [Fact]
-    public async Task EveryPageHasLandmarksOneHeadingAndAltText()
+    public async Task Every_page_has_landmarks_one_heading_and_alt_text()
     {
         await using var reader = await OpenAsync();
         var page = reader.Page;
@@ -35,7 +35,7 @@ public sealed partial class ReaderTests
     }
 
     [Fact]
-    public async Task EveryPageCarriesTheAboutBoxFromSiteYaml()
+    public async Task Every_page_carries_the_about_box_from_site_yaml()
     {
         await using var reader = await OpenAsync();
         var page = reader.Page;
@@ -56,7 +56,7 @@ public sealed partial class ReaderTests
     }
 
     [Fact]
-    public async Task OnAPhoneNothingScrollsSidewaysAndTheSidebarFollowsTheContent()
+    public async Task On_a_phone_nothing_scrolls_sideways_and_the_sidebar_follows_the_content()
     {
         await using var reader = await OpenAsync(width: 375, height: 740);
         var page = reader.Page;
@@ -81,7 +81,7 @@ public sealed partial class ReaderTests
     [InlineData("/")]
     [InlineData("/" + SeedPosts.KetamineSlug + "/")]
     [InlineData("/authors/" + SeedPosts.AuthorSlug + "/")]
-    public async Task NothingMovesWhenSlowImagesArrive(string url)
+    public async Task Nothing_moves_when_slow_images_arrive(string url)
     {
         await using var reader = await OpenAsync();
         var page = reader.Page;

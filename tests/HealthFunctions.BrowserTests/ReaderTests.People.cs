@@ -6,7 +6,7 @@ namespace HealthFunctions.BrowserTests;
 public sealed partial class ReaderTests
 {
     [Fact]
-    public async Task TheAuthorLinkOpensTheirProfileWithBioLinksAndPosts()
+    public async Task The_author_link_opens_their_profile_with_bio_links_and_posts()
     {
         await using var reader = await OpenAsync();
         var page = reader.Page;
@@ -44,7 +44,7 @@ public sealed partial class ReaderTests
     }
 
     [Fact]
-    public async Task AReviewerWithoutAPhotoOrPostsReadsWell()
+    public async Task A_reviewer_without_a_photo_or_posts_reads_well()
     {
         await using var reader = await OpenAsync();
         var page = reader.Page;
@@ -65,7 +65,7 @@ public sealed partial class ReaderTests
     }
 
     [Fact]
-    public async Task ATagLinkOpensThePostsWithThatTag()
+    public async Task A_tag_link_opens_the_posts_with_that_tag()
     {
         await using var reader = await OpenAsync();
         var page = reader.Page;

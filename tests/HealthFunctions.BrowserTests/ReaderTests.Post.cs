@@ -7,7 +7,7 @@ namespace HealthFunctions.BrowserTests;
 public sealed partial class ReaderTests
 {
     [Fact]
-    public async Task APostShowsItsBodyDateWordCountTagsAuthorReviewerAndImages()
+    public async Task A_post_shows_its_body_date_word_count_tags_author_reviewer_and_images()
     {
         using var http = site.Http();
         var api = JsonDocument.Parse(await http.GetStringAsync($"/api/posts/{SeedPosts.KetamineSlug}")).RootElement;
@@ -77,7 +77,7 @@ public sealed partial class ReaderTests
     }
 
     [Fact]
-    public async Task ImagesKeepTheirSpaceWhileTheyLoad()
+    public async Task Images_keep_their_space_while_they_load()
     {
         await using var reader = await OpenAsync();
         var page = reader.Page;
@@ -109,7 +109,7 @@ public sealed partial class ReaderTests
     }
 
     [Fact]
-    public async Task ARenamedPostsOldAddressRedirectsToItsNewOne()
+    public async Task A_renamed_posts_old_address_redirects_to_its_new_one()
     {
         await using var reader = await OpenAsync();
         using var http = site.Http(followRedirects: false);
@@ -129,7 +129,7 @@ public sealed partial class ReaderTests
     }
 
     [Fact]
-    public async Task AnUnknownPostTagOrAuthorAnswersTheSites404Page()
+    public async Task An_unknown_post_tag_or_author_answers_the_sites_404_page()
     {
         await using var reader = await OpenAsync();
         var page = reader.Page;
@@ -151,7 +151,7 @@ public sealed partial class ReaderTests
     }
 
     [Fact]
-    public async Task ScriptsInAPostNeverRun()
+    public async Task Scripts_in_a_post_never_run()
     {
         await using var reader = await OpenAsync();
         var page = reader.Page;

@@ -55,7 +55,7 @@ public sealed class SearchBoxTests(BlogSite site, Chromium chromium) : IClassFix
     }
 
     [Fact]
-    public async Task Without_JavaScript_the_search_page_says_that_results_need_it()
+    public async Task Without_javascript_the_search_page_says_that_results_need_it()
     {
         await WaitForPagesAsync();
         await using var reader = await chromium.OpenAsync(site.BaseUrl, javaScript: false);

@@ -6,7 +6,7 @@ namespace HealthFunctions.BrowserTests;
 public sealed class StaticSiteTests(BlogSite site, Chromium chromium) : IClassFixture<BlogSite>
 {
     [Fact]
-    public async Task WithoutJavaScriptTheHomePageListsThePosts()
+    public async Task Without_javascript_the_home_page_lists_the_posts()
     {
         await using var reader = await OpenAsync();
 
@@ -19,7 +19,7 @@ public sealed class StaticSiteTests(BlogSite site, Chromium chromium) : IClassFi
     }
 
     [Fact]
-    public async Task WithoutJavaScriptAPostShowsTheWholeArticleBylineReviewAndWords()
+    public async Task Without_javascript_a_post_shows_the_whole_article_byline_review_and_words()
     {
         await using var reader = await OpenAsync();
 
@@ -36,7 +36,7 @@ public sealed class StaticSiteTests(BlogSite site, Chromium chromium) : IClassFi
     }
 
     [Fact]
-    public async Task WithoutJavaScriptATagPageAndAnAuthorPageListTheirPosts()
+    public async Task Without_javascript_a_tag_page_and_an_author_page_list_their_posts()
     {
         await using var reader = await OpenAsync();
 
@@ -51,7 +51,7 @@ public sealed class StaticSiteTests(BlogSite site, Chromium chromium) : IClassFi
     }
 
     [Fact]
-    public async Task AnAddressNobodyOwnsAnswersTheSites404Page()
+    public async Task An_address_nobody_owns_answers_the_sites_404_page()
     {
         await using var reader = await OpenAsync();
 

@@ -18,7 +18,7 @@ public sealed class ApiTests(AzuriteFixture azurite) : IAsyncLifetime
     public ValueTask DisposeAsync() => _host.DisposeAsync();
 
     [Fact]
-    public async Task PagingThrough120PostsReturnsEachExactlyOnceInOrder()
+    public async Task Paging_through_120_posts_returns_each_exactly_once_in_order()
     {
         var start = new DateTimeOffset(2024, 1, 1, 8, 0, 0, TimeSpan.Zero);
         await Parallel.ForEachAsync(Enumerable.Range(0, 120), new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (i, _) =>
@@ -46,7 +46,7 @@ public sealed class ApiTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task TagFilterReturnsOnlyThatTagsPosts()
+    public async Task Tag_filter_returns_only_that_tags_posts()
     {
         await _host.UploadAndTriggerAsync("a.md", PostFile.Markdown("A", "2025-01-01", tags: "Heart Health"));
         await _host.UploadAndTriggerAsync("b.md", PostFile.Markdown("B", "2025-01-02", tags: "sleep"));
@@ -58,7 +58,7 @@ public sealed class ApiTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ConditionalRequestsAnswer304AndChangesGiveANewETag()
+    public async Task Conditional_requests_answer_304_and_changes_give_a_new_etag()
     {
         await _host.UploadAndTriggerAsync("e.md", PostFile.Markdown("E", "2025-01-01"));
         var first = await _host.GetPostAsync("e");
@@ -78,7 +78,7 @@ public sealed class ApiTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ListingItemsCarryWhenThePostLastChangedBesideWhenItWasPublished()
+    public async Task Listing_items_carry_when_the_post_last_changed_beside_when_it_was_published()
     {
         await _host.UploadAndTriggerAsync("edited.md", PostFile.Markdown("Edited", "2025-01-10", extra: "updated: 2025-02-20"));
         await _host.UploadAndTriggerAsync("fresh.md", PostFile.Markdown("Fresh", "2025-01-05"));
@@ -91,7 +91,7 @@ public sealed class ApiTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task TheApiLeavesCorsToThePlatformSoNoOriginGetsTwoAllowOriginHeaders()
+    public async Task The_api_leaves_cors_to_the_platform_so_no_origin_gets_two_allow_origin_headers()
     {
         // Host.CORS (func start) and siteConfig.cors (Azure) answer CORS; a second header from the app would make browsers refuse the answer.
         var response = await _host.GetPostsAsync(headers: new Dictionary<string, string> { ["Origin"] = "https://blog.example" });
@@ -102,7 +102,7 @@ public sealed class ApiTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task APostCarriesHtmlAndMedicalJsonLdWhenReviewed()
+    public async Task A_post_carries_html_and_medical_json_ld_when_reviewed()
     {
         await _host.UploadAndTriggerAsync("reviewed.md", PostFile.Markdown(
             "Statins explained",
@@ -127,7 +127,7 @@ public sealed class ApiTests(AzuriteFixture azurite) : IAsyncLifetime
     [Theory]
     [InlineData("no-such-post", 404)]
     [InlineData("Not_A_Slug", 404)]
-    public async Task UnknownSlugsAre404Problems(string slug, int status)
+    public async Task Unknown_slugs_are_404_problems(string slug, int status)
     {
         var response = await _host.GetPostAsync(slug);
 
@@ -137,7 +137,7 @@ public sealed class ApiTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task TagsListCountsPublishedPostsOnly()
+    public async Task Tags_list_counts_published_posts_only()
     {
         await _host.UploadAndTriggerAsync("a.md", PostFile.Markdown("A", "2025-01-01", tags: "Sleep, Diet"));
         await _host.UploadAndTriggerAsync("b.md", PostFile.Markdown("B", "2025-01-02", tags: "sleep"));
@@ -150,7 +150,7 @@ public sealed class ApiTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task FeedIsRss2WithTheNewestPostsAndAbsoluteLinks()
+    public async Task Feed_is_rss2_with_the_newest_posts_and_absolute_links()
     {
         await _host.UploadAndTriggerAsync("a.md", PostFile.Markdown("Older & wiser", "2025-01-01"));
         await _host.UploadAndTriggerAsync("b.md", PostFile.Markdown("Newer", "2025-01-02"));
@@ -172,7 +172,7 @@ public sealed class ApiTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task SitemapListsEveryPublicPost()
+    public async Task Sitemap_lists_every_public_post()
     {
         await _host.UploadAndTriggerAsync("a.md", PostFile.Markdown("A", "2025-01-01"));
         await _host.UploadAndTriggerAsync("hidden.md", PostFile.Markdown("Hidden", "2025-01-01", draft: true));
@@ -185,7 +185,7 @@ public sealed class ApiTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task TheApisFeedAndSitemapAreTheSitesOwnDocuments()
+    public async Task The_apis_feed_and_sitemap_are_the_sites_own_documents()
     {
         await using var host = new BlogTestHost(azurite, site: true);
         await host.UploadAndTriggerAsync("sleep.md", PostFile.Markdown("Sleep hygiene", "2025-03-01", tags: "sleep"));
@@ -232,7 +232,7 @@ public sealed class ApiTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task StatusListsFailuresFirstAndValidatesItsFilter()
+    public async Task Status_lists_failures_first_and_validates_its_filter()
     {
         await _host.UploadAndTriggerAsync("good.md", PostFile.Markdown("Good", "2025-01-01"));
         await _host.UploadAndTriggerAsync("bad.md", "---\ndraft: perhaps\n---\n# Bad");
@@ -265,7 +265,7 @@ public sealed class ApiTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task OpenApiRefusesUnknownParametersLikeEveryEndpoint()
+    public async Task Openapi_refuses_unknown_parameters_like_every_endpoint()
     {
         var refused = await _host.GetAsync("/api/openapi.json", "x=1");
         var served = await _host.GetAsync("/api/openapi.json");
@@ -282,7 +282,7 @@ public sealed class ApiTests(AzuriteFixture azurite) : IAsyncLifetime
     [InlineData("POST", "/api/posts", 405, "GET, HEAD")]
     [InlineData("DELETE", "/api/posts/some-post", 405, "GET, HEAD")]
     [InlineData("GET", "/api/events/blob-deleted", 405, "POST")]
-    public async Task RequestsNoFunctionTakesAreProblems(string method, string path, int status, string? allow)
+    public async Task Requests_no_function_takes_are_problems(string method, string path, int status, string? allow)
     {
         var response = await _host.SendAsync(method, path);
 
@@ -293,7 +293,7 @@ public sealed class ApiTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
-    public void OpenApiDescriptionMatchesTheHttpFunctions()
+    public void Openapi_description_matches_the_http_functions()
     {
         var document = JsonDocument.Parse(SiteApi.OpenApi().Body).RootElement;
         var described = document.GetProperty("paths").EnumerateObject()

@@ -19,7 +19,7 @@ public sealed class AssetLifecycleTests(AzuriteFixture azurite) : IAsyncLifetime
     public ValueTask DisposeAsync() => _host.DisposeAsync();
 
     [Fact]
-    public async Task AMissingImageIsAWarningAndUploadingItLaterUpdatesThePost()
+    public async Task A_missing_image_is_a_warning_and_uploading_it_later_updates_the_post()
     {
         await _host.UploadAndTriggerAsync("walks/walking.md", PostWithImage);
         var before = await SourceAsync("walks/walking.md");
@@ -36,7 +36,7 @@ public sealed class AssetLifecycleTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ReplacingAnImageGivesItANewUrlAndSizeAndDeletingItRemovesIt()
+    public async Task Replacing_an_image_gives_it_a_new_url_and_size_and_deleting_it_removes_it()
     {
         await _host.UploadBytesAsync("walks/img/walk.png", TestImages.Png(64, 48));
         await _host.TriggerAsync("walks/img/walk.png");
@@ -61,7 +61,7 @@ public sealed class AssetLifecycleTests(AzuriteFixture azurite) : IAsyncLifetime
     [Theory]
     [InlineData("fake.png", "not an image")]
     [InlineData("photo.jpg", "named as image/jpeg but holds image/png")]
-    public async Task FilesThatAreNotTheImagesTheyClaimAreRejected(string name, string expected)
+    public async Task Files_that_are_not_the_images_they_claim_are_rejected(string name, string expected)
     {
         var content = name == "fake.png" ? "this is text"u8.ToArray() : TestImages.Png(10, 10);
         await _host.UploadBytesAsync(name, content);
@@ -74,7 +74,7 @@ public sealed class AssetLifecycleTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task AnOversizedImageIsRejected()
+    public async Task An_oversized_image_is_rejected()
     {
         await using var small = new BlogTestHost(azurite, extraSettings: new Dictionary<string, string?> { ["Publishing:MaxImageBytes"] = "2048" });
         await small.UploadBytesAsync("big.png", Noise(4096));
@@ -86,7 +86,7 @@ public sealed class AssetLifecycleTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ImagesWithoutAltTextAreFlagged()
+    public async Task Images_without_alt_text_are_flagged()
     {
         await _host.UploadAndTriggerAsync("no-alt.md", "---\ntitle: No alt\ndate: 2025-01-01\nimage: https://cdn.example/a.jpg\n---\n![](https://cdn.example/b.jpg)\n");
 
@@ -96,7 +96,7 @@ public sealed class AssetLifecycleTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ReplacingAndDeletingAnAuthorIsReflectedAtOnce()
+    public async Task Replacing_and_deleting_an_author_is_reflected_at_once()
     {
         await _host.UploadAndTriggerAsync("posts/a.md", "---\ntitle: A\ndate: 2025-01-01\nauthor: jo-bloggs\n---\nText\n");
         Assert.Contains((await SourceAsync("posts/a.md")).Warnings, w => w.Contains("author 'jo-bloggs' has no profile", StringComparison.Ordinal));
@@ -165,7 +165,7 @@ public sealed class AssetLifecycleTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task AnAuthorWithoutANameIsRejectedNamingTheField()
+    public async Task An_author_without_a_name_is_rejected_naming_the_field()
     {
         await _host.UploadAndTriggerAsync("authors/nobody.md", "---\ncredentials: MD\n---\nBio\n");
 
@@ -175,7 +175,7 @@ public sealed class AssetLifecycleTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task SiteSettingsAreReplacedAndFallBackToDefaultsWhenDeleted()
+    public async Task Site_settings_are_replaced_and_fall_back_to_defaults_when_deleted()
     {
         await _host.UploadAndTriggerAsync("site.yaml", "title: First title\nlanguage: en\n");
         await _host.UploadAndTriggerAsync("site.yaml", "title: Second title\nlanguage: de\nbaseUrl: https://blog.example/\n");
@@ -190,7 +190,7 @@ public sealed class AssetLifecycleTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ChangingTheDefaultAuthorReassignsPostsThatNameNoAuthor()
+    public async Task Changing_the_default_author_reassigns_posts_that_name_no_author()
     {
         await _host.UploadAndTriggerAsync("authors/ann.md", "---\nname: Ann\n---\nBio\n");
         await _host.UploadAndTriggerAsync("authors/bob.md", "---\nname: Bob\n---\nBio\n");
@@ -206,7 +206,7 @@ public sealed class AssetLifecycleTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task BadSiteSettingsAreRejectedAndTheOldOnesStay()
+    public async Task Bad_site_settings_are_rejected_and_the_old_ones_stay()
     {
         await _host.UploadAndTriggerAsync("site.yaml", "title: Good\n");
         await _host.UploadAndTriggerAsync("site.yaml", "title: Bad\nbaseUrl: not a url\n");
@@ -218,7 +218,7 @@ public sealed class AssetLifecycleTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task SvgUploadsAreIgnoredWithAReason()
+    public async Task Svg_uploads_are_ignored_with_a_reason()
     {
         var result = await _host.Get<ContentSync>().SyncAsync("diagram.svg", CancellationToken.None);
 

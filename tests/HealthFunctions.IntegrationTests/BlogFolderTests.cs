@@ -30,7 +30,7 @@ public sealed class BlogFolderTests(AzuriteFixture azurite) : IAsyncLifetime
     public ValueTask DisposeAsync() => _host.DisposeAsync();
 
     [Fact]
-    public async Task SiteSettingsComeFromSiteYaml()
+    public async Task Site_settings_come_from_site_yaml()
     {
         var site = (await _host.GetAsync("/api/site")).Json;
 
@@ -42,7 +42,7 @@ public sealed class BlogFolderTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task AnAuthorHasAProfileWithAnAvatarThatResolves()
+    public async Task An_author_has_a_profile_with_an_avatar_that_resolves()
     {
         var author = (await _host.GetAsync("/api/authors/dr-amira-khan")).Json;
 
@@ -58,7 +58,7 @@ public sealed class BlogFolderTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task APostLinksItsImagesWithSizesAndNamesItsPeople()
+    public async Task A_post_links_its_images_with_sizes_and_names_its_people()
     {
         var post = (await _host.GetPostAsync("ketamine-iv-infusion-therapy")).Json;
 
@@ -78,7 +78,7 @@ public sealed class BlogFolderTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task AReviewedPostNamesItsReviewerWithCredentials()
+    public async Task A_reviewed_post_names_its_reviewer_with_credentials()
     {
         var post = (await _host.GetPostAsync("understanding-blood-pressure-readings")).Json;
 
@@ -89,7 +89,7 @@ public sealed class BlogFolderTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task APostByAnAuthorWithoutAProfileIsPublishedWithAWarning()
+    public async Task A_post_by_an_author_without_a_profile_is_published_with_a_warning()
     {
         var records = new List<SourceRecord>();
         await foreach (var record in _host.Get<IPostIndex>().ListSourcesAsync(CancellationToken.None))
@@ -104,7 +104,7 @@ public sealed class BlogFolderTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task TheFeedTakesItsTitleAndLinksFromTheSite()
+    public async Task The_feed_takes_its_title_and_links_from_the_site()
     {
         var feed = await _host.GetAsync("/api/feed");
 

@@ -18,7 +18,7 @@ public sealed class CliTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task RenderJsonPrintsThePublishedRecord()
+    public async Task Render_json_prints_the_published_record()
     {
         var file = Write("2022-11-23-ketamine.md", PostFile.Markdown("Ketamine IV Infusion Therapy", "2022-11-23", "Ketamine <b>helps</b> some patients.\n\n<script>alert(1)</script>", tags: "ketamine"));
 
@@ -35,7 +35,7 @@ public sealed class CliTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task RenderOfABrokenPostExplainsTheProblemOnStderr()
+    public async Task Render_of_a_broken_post_explains_the_problem_on_stderr()
     {
         var file = Write("broken.md", "---\ntitle: Broken\ndate: 2024-02-30\n---\nText");
 
@@ -48,7 +48,7 @@ public sealed class CliTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task RenderOfAFolderWritesEachPostsRecordToAFileOfItsOwnAndReportsEveryError()
+    public async Task Render_of_a_folder_writes_each_posts_record_to_a_file_of_its_own_and_reports_every_error()
     {
         Write("blog/posts/2025-04-01-hydration.md", PostFile.Markdown("Hydration basics", "2025-04-01"));
         Write("blog/posts/nested/2025-04-02-walking.md", PostFile.Markdown("Walking daily", "2025-04-02", "Walk ![a park](../img/park.png) daily."));
@@ -75,7 +75,7 @@ public sealed class CliTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task RenderOfSeveralFilesWithoutOutPrintsEachRecord()
+    public async Task Render_of_several_files_without_out_prints_each_record()
     {
         var first = Write("a/2025-04-01-one.md", PostFile.Markdown("One", "2025-04-01", "First body."));
         var second = Write("b/2025-04-02-two.md", PostFile.Markdown("Two", "2025-04-02", "Second body."));
@@ -88,7 +88,7 @@ public sealed class CliTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task PublishReindexThenListShowsThePosts()
+    public async Task Publish_reindex_then_list_shows_the_posts()
     {
         Write("posts/2025-04-01-hydration.md", PostFile.Markdown("Hydration basics", "2025-04-01"));
         Write("posts/nested/2025-04-02-walking.md", PostFile.Markdown("Walking daily", "2025-04-02"));
@@ -110,7 +110,7 @@ public sealed class CliTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ListStatusAndReviewDuePrintJsonForScriptsInTheApisShape()
+    public async Task List_status_and_review_due_print_json_for_scripts_in_the_apis_shape()
     {
         Write("posts/2025-04-01-hydration.md", PostFile.Markdown("Hydration basics", "2025-04-01", tags: "water", extra: "updated: 2025-05-01"));
         Write("posts/2025-04-02-walking.md", PostFile.Markdown("Walking daily", "2025-04-02"));
@@ -144,7 +144,7 @@ public sealed class CliTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ListRejectsALimitOutOfRange()
+    public async Task List_rejects_a_limit_out_of_range()
     {
         var (code, _, stderr) = await RunAsync("list", "--limit", "500");
 

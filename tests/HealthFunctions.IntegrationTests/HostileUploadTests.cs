@@ -24,7 +24,7 @@ public sealed partial class HostileUploadTests(AzuriteFixture azurite) : IAsyncL
 
     [Theory]
     [MemberData(nameof(HostileUploads.All), MemberType = typeof(HostileUploads))]
-    public async Task AHostileUploadIsRecordedAndChangesNothingPublic(HostileUpload upload)
+    public async Task A_hostile_upload_is_recorded_and_changes_nothing_public(HostileUpload upload)
     {
         var before = await PublicRowsAsync();
         await _host.UploadAsync(upload.Name, upload.Content);
@@ -48,7 +48,7 @@ public sealed partial class HostileUploadTests(AzuriteFixture azurite) : IAsyncL
 
     [Theory]
     [MemberData(nameof(HostileUploads.All), MemberType = typeof(HostileUploads))]
-    public async Task AHostileVersionOfAPublishedPostKeepsThePublishedVersion(HostileUpload upload)
+    public async Task A_hostile_version_of_a_published_post_keeps_the_published_version(HostileUpload upload)
     {
         if (upload.State != nameof(SourceState.Failed))
         {

@@ -11,7 +11,7 @@ namespace HealthFunctions.IntegrationTests;
 public sealed partial class InfraSettingsTests
 {
     [Fact]
-    public void EverySettingTheAppReadsIsSetByTheInfra()
+    public void Every_setting_the_app_reads_is_set_by_the_infra()
     {
         var bicep = File.ReadAllText(Path.Combine(RepositoryRoot.Find(), "infra", "app", "function-app.bicep"));
         var set = SettingName().Matches(bicep).Select(m => m.Groups["name"].Value).ToHashSet(StringComparer.Ordinal);
@@ -22,7 +22,7 @@ public sealed partial class InfraSettingsTests
     }
 
     [Fact]
-    public void ThePollingTriggerIsDisabledInAzureButNotLocally()
+    public void The_polling_trigger_is_disabled_in_azure_but_not_locally()
     {
         var bicep = File.ReadAllText(Path.Combine(RepositoryRoot.Find(), "infra", "app", "function-app.bicep"));
         var local = File.ReadAllText(Path.Combine(RepositoryRoot.Find(), "src", "HealthFunctions", "local.settings.example.json"));

@@ -14,7 +14,7 @@ public sealed class LifecycleTests(AzuriteFixture azurite) : IAsyncLifetime
     public ValueTask DisposeAsync() => _host.DisposeAsync();
 
     [Fact]
-    public async Task ReuploadingAPostUpdatesItsEntryInPlace()
+    public async Task Reuploading_a_post_updates_its_entry_in_place()
     {
         await _host.UploadAndTriggerAsync("sleep.md", PostFile.Markdown("Sleep hygene", "2025-03-01", tags: "sleep"));
         await _host.UploadAndTriggerAsync("sleep.md", PostFile.Markdown("Sleep hygiene", "2025-03-01", tags: "sleep"));
@@ -26,7 +26,7 @@ public sealed class LifecycleTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ChangingTheDateMovesTheRowWithoutLeavingADuplicate()
+    public async Task Changing_the_date_moves_the_row_without_leaving_a_duplicate()
     {
         await _host.UploadAndTriggerAsync("flu.md", PostFile.Markdown("Flu season", "2025-01-10", tags: "flu, vaccines"));
         await _host.UploadAndTriggerAsync("flu.md", PostFile.Markdown("Flu season", "2025-01-12", tags: "flu"));
@@ -38,7 +38,7 @@ public sealed class LifecycleTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ChangingTheSlugRemovesTheOldRowsAndHtmlAndRedirectsTheOldSlug()
+    public async Task Changing_the_slug_removes_the_old_rows_and_html_and_redirects_the_old_slug()
     {
         await _host.UploadAndTriggerAsync("bp.md", PostFile.Markdown("Blood pressure", "2025-02-02", slug: "blood-pressure"));
         await _host.UploadAndTriggerAsync("bp.md", PostFile.Markdown("Blood pressure", "2025-02-02", slug: "high-blood-pressure"));
@@ -54,7 +54,7 @@ public sealed class LifecycleTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task DraftsNeverAppearAndUnpublishingAPostHidesIt()
+    public async Task Drafts_never_appear_and_unpublishing_a_post_hides_it()
     {
         await _host.UploadAndTriggerAsync("draft.md", PostFile.Markdown("Work in progress", "2025-01-01", draft: true));
         await _host.UploadAndTriggerAsync("live.md", PostFile.Markdown("Live", "2025-01-01"));
@@ -69,7 +69,7 @@ public sealed class LifecycleTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task AScheduledPostAppearsByItselfWhenItsTimeComes()
+    public async Task A_scheduled_post_appears_by_itself_when_its_time_comes()
     {
         var now = _host.Clock.GetUtcNow();
         await _host.UploadAndTriggerAsync("soon.md", PostFile.Markdown("Next week", now.AddDays(7).ToString("yyyy-MM-ddTHH:mm:ssZ")));
@@ -85,7 +85,7 @@ public sealed class LifecycleTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task AnExpiredPostLeavesTheListing()
+    public async Task An_expired_post_leaves_the_listing()
     {
         var now = _host.Clock.GetUtcNow();
         await _host.UploadAndTriggerAsync("offer.md", PostFile.Markdown("Flu jab clinic", "2025-01-01", extra: $"expiryDate: {now.AddDays(1):yyyy-MM-dd}"));
@@ -98,7 +98,7 @@ public sealed class LifecycleTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task DeletingTheSourceBlobRemovesThePostThroughTheEventGridWebhook()
+    public async Task Deleting_the_source_blob_removes_the_post_through_the_event_grid_webhook()
     {
         await _host.UploadAndTriggerAsync("gone.md", PostFile.Markdown("Gone soon", "2025-01-01", tags: "misc"));
         Assert.True(await _host.Html.GetBlobClient("gone.html").ExistsAsync());
@@ -121,7 +121,7 @@ public sealed class LifecycleTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task TheWebhookAnswersEventGridsValidationHandshake()
+    public async Task The_webhook_answers_event_grids_validation_handshake()
     {
         const string events = """
             [{"id":"2","eventType":"Microsoft.EventGrid.SubscriptionValidationEvent","subject":"","eventTime":"2025-01-02T00:00:00Z",
@@ -134,7 +134,7 @@ public sealed class LifecycleTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ProcessingTheSameVersionTwiceChangesNothing()
+    public async Task Processing_the_same_version_twice_changes_nothing()
     {
         await _host.UploadAndTriggerAsync("same.md", PostFile.Markdown("Same", "2025-01-01"));
         var before = await RowsAsync(ListingKeys.AllPosts);
@@ -147,7 +147,7 @@ public sealed class LifecycleTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ALateTriggerForAnOlderVersionNeverOverwritesTheNewerOne()
+    public async Task A_late_trigger_for_an_older_version_never_overwrites_the_newer_one()
     {
         await _host.UploadAsync("late.md", PostFile.Markdown("Version one", "2025-01-01", slug: "late"));
         await _host.UploadAsync("late.md", PostFile.Markdown("Version two", "2025-01-01", slug: "late"));
@@ -160,7 +160,7 @@ public sealed class LifecycleTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task TwoPostsClaimingOneSlugGetARecordedConflict()
+    public async Task Two_posts_claiming_one_slug_get_a_recorded_conflict()
     {
         await _host.UploadAndTriggerAsync("first.md", PostFile.Markdown("First", "2025-01-01", slug: "shared"));
         await _host.UploadAndTriggerAsync("second.md", PostFile.Markdown("Second", "2025-01-02", slug: "shared"));
@@ -173,7 +173,7 @@ public sealed class LifecycleTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ASlugFreedByADeletedPostCanBeTakenOver()
+    public async Task A_slug_freed_by_a_deleted_post_can_be_taken_over()
     {
         await _host.UploadAndTriggerAsync("old.md", PostFile.Markdown("Old", "2025-01-01", slug: "taken"));
         await _host.Source.DeleteBlobAsync("old.md"); // the delete event never arrives
@@ -185,7 +185,7 @@ public sealed class LifecycleTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task HundredConcurrentUploadsLeaveExactlyOneCorrectRowEach()
+    public async Task Hundred_concurrent_uploads_leave_exactly_one_correct_row_each()
     {
         var start = new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.Zero);
         var posts = Enumerable.Range(0, 100).Select(i => (Name: $"bulk/post-{i:D3}.md", Date: start.AddHours(i), Title: $"Bulk {i}")).ToList();
@@ -209,7 +209,7 @@ public sealed class LifecycleTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ReindexReportsWhatItDidAndIsIdempotent()
+    public async Task Reindex_reports_what_it_did_and_is_idempotent()
     {
         await _host.UploadAndTriggerAsync("kept.md", PostFile.Markdown("Kept", "2025-01-01"));
         await _host.UploadAndTriggerAsync("removed.md", PostFile.Markdown("Removed", "2025-01-02"));
@@ -234,7 +234,7 @@ public sealed class LifecycleTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ReindexRemovesListingRowsThatNoSourceOwns()
+    public async Task Reindex_removes_listing_rows_that_no_source_owns()
     {
         await _host.UploadAndTriggerAsync("real.md", PostFile.Markdown("Real", "2025-01-01"));
         var stray = new TableEntity(ListingKeys.AllPosts, ListingKeys.RowKey(new DateTimeOffset(2024, 5, 5, 0, 0, 0, TimeSpan.Zero), "stray"))

@@ -24,7 +24,7 @@ public sealed class PipelineTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task UploadedPostAppearsInTheListingWithItsFields()
+    public async Task Uploaded_post_appears_in_the_listing_with_its_fields()
     {
         var body = string.Join("\n\n", Enumerable.Repeat("Ketamine infusions are given slowly through a vein while a clinician watches blood pressure and breathing.", 3));
         await _host.UploadAndTriggerAsync(
@@ -51,7 +51,7 @@ public sealed class PipelineTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task AJekyllPostWithAnUnreadableDateIsPublishedWithTheFileNameDateAndTheWarningIsInStatus()
+    public async Task A_jekyll_post_with_an_unreadable_date_is_published_with_the_file_name_date_and_the_warning_is_in_status()
     {
         const string name = "_posts/2023-01-29-jekyll-3-9-3-released.markdown";
         await _host.UploadAndTriggerAsync(name, "---\ntitle: Jekyll 3.9.3 Released\ndate: 2023-01-29 18:30:22 2023 -0800\n---\nA bug fix release.\n");
@@ -68,7 +68,7 @@ public sealed class PipelineTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ListingIsNewestFirstAndStopsAtTheLimit()
+    public async Task Listing_is_newest_first_and_stops_at_the_limit()
     {
         foreach (var day in new[] { 3, 1, 4, 2, 5 })
         {
@@ -94,7 +94,7 @@ public sealed class PipelineTests(AzuriteFixture azurite) : IAsyncLifetime
     [InlineData("limit=5%20", "limit")]
     [InlineData("limit=%D9%A5", "limit")]
     [InlineData("limit=", "limit")]
-    public async Task BadQueryParametersAreA400ProblemNamingTheParameter(string query, string parameter)
+    public async Task Bad_query_parameters_are_a_400_problem_naming_the_parameter(string query, string parameter)
     {
         var response = await _host.GetPostsAsync(query);
 
@@ -106,7 +106,7 @@ public sealed class PipelineTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task MalformedPostIsRecordedAsFailedAndKeepsThePublishedVersion()
+    public async Task Malformed_post_is_recorded_as_failed_and_keeps_the_published_version()
     {
         await _host.UploadAndTriggerAsync("vitamin-d.md", PostFile.Markdown("Vitamin D", "2025-02-01"));
         await _host.UploadAndTriggerAsync("vitamin-d.md", "---\ntitle: Vitamin D\ndate: someday\n---\nBody");
@@ -125,7 +125,7 @@ public sealed class PipelineTests(AzuriteFixture azurite) : IAsyncLifetime
     [InlineData("empty.md", "", "empty")]
     [InlineData("binary.md", "\0\u0001PNG", "binary")]
     [InlineData("unclosed.md", "---\ntitle: x\ndate: 2025-01-01\n\nno closing line", "never closed")]
-    public async Task UnpublishablePostsNeverReachTheIndex(string name, string content, string expected)
+    public async Task Unpublishable_posts_never_reach_the_index(string name, string content, string expected)
     {
         await _host.UploadAndTriggerAsync(name, content);
 
@@ -137,7 +137,7 @@ public sealed class PipelineTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task OversizedPostIsRejectedWithoutBeingRendered()
+    public async Task Oversized_post_is_rejected_without_being_rendered()
     {
         await using var small = new BlogTestHost(azurite, extraSettings: new Dictionary<string, string?> { ["Publishing:MaxSourceBytes"] = "2048" });
         await small.UploadAndTriggerAsync("huge.md", PostFile.Markdown("Huge", "2025-01-01", new string('x', 5000)));
@@ -148,7 +148,7 @@ public sealed class PipelineTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task FilesThatAreNotPostsAreIgnored()
+    public async Task Files_that_are_not_posts_are_ignored()
     {
         await _host.UploadAndTriggerAsync("notes.txt", "just notes");
 
@@ -163,7 +163,7 @@ public sealed class PipelineTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task OddBlobNamesArePublishedUnderAStableSlug()
+    public async Task Odd_blob_names_are_published_under_a_stable_slug()
     {
         await _host.UploadAndTriggerAsync("drafts & ideas/Ünïcödé Heälth (final) #2.md", PostFile.Markdown("Unicode", "2025-01-01"));
 

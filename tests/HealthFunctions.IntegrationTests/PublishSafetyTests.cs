@@ -21,7 +21,7 @@ public sealed class PublishSafetyTests(AzuriteFixture azurite) : IAsyncLifetime
     public ValueTask DisposeAsync() => _host.DisposeAsync();
 
     [Fact]
-    public async Task AnUnexpectedFailureAfterTheFirstWriteTakesThePostDownAndIsNotRetried()
+    public async Task An_unexpected_failure_after_the_first_write_takes_the_post_down_and_is_not_retried()
     {
         await using var host = new BlogTestHost(azurite, configure: services => services.AddSingleton<IHtmlStore>(sp =>
             new FailingHtmlStore(new BlobHtmlStore(sp.GetRequiredService<BlobServiceClient>(), sp.GetRequiredService<IOptions<PublishingOptions>>()), "cursed")));
@@ -41,7 +41,7 @@ public sealed class PublishSafetyTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ReindexCarriesOnPastBadFilesAndRecordsThem()
+    public async Task Reindex_carries_on_past_bad_files_and_records_them()
     {
         await _host.UploadAsync("2025-05-01-first.md", PostFile.Markdown("First", "2025-05-01"));
         await _host.UploadAsync("2025-05-02-bad-yaml.md", "---\ntitle: [unclosed\n---\nBody.\n");
@@ -58,7 +58,7 @@ public sealed class PublishSafetyTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task AfterTwoRenamesTheFirstSlugPointsStraightAtTheThird()
+    public async Task After_two_renames_the_first_slug_points_straight_at_the_third()
     {
         await _host.UploadAndTriggerAsync("iron.md", PostFile.Markdown("Iron", "2025-02-01", slug: "iron"));
         await _host.UploadAndTriggerAsync("iron.md", PostFile.Markdown("Iron", "2025-02-01", slug: "iron-levels"));
@@ -74,7 +74,7 @@ public sealed class PublishSafetyTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task RenamingBackToAnOldSlugDropsItsAlias()
+    public async Task Renaming_back_to_an_old_slug_drops_its_alias()
     {
         await _host.UploadAndTriggerAsync("zinc.md", PostFile.Markdown("Zinc", "2025-02-01", slug: "zinc"));
         await _host.UploadAndTriggerAsync("zinc.md", PostFile.Markdown("Zinc", "2025-02-01", slug: "zinc-intake"));
@@ -86,7 +86,7 @@ public sealed class PublishSafetyTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task DeletingAPostRemovesItsAliases()
+    public async Task Deleting_a_post_removes_its_aliases()
     {
         await _host.UploadAndTriggerAsync("folate.md", PostFile.Markdown("Folate", "2025-02-01", slug: "folate", extra: "aliases: [folic-acid]"));
         await _host.UploadAndTriggerAsync("folate.md", PostFile.Markdown("Folate", "2025-02-01", slug: "folate-in-pregnancy", extra: "aliases: [folic-acid]"));
@@ -99,7 +99,7 @@ public sealed class PublishSafetyTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ReindexRemovesAliasesWithoutATargetAndPostRowsNoStatusRowOwns()
+    public async Task Reindex_removes_aliases_without_a_target_and_post_rows_no_status_row_owns()
     {
         await _host.UploadAndTriggerAsync("kept.md", PostFile.Markdown("Kept", "2025-02-01", slug: "kept"));
         var index = _host.Get<IPostIndex>();
@@ -119,7 +119,7 @@ public sealed class PublishSafetyTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ReindexTakesAnOrphanPostRowOutOfSearchAndRelatedLists()
+    public async Task Reindex_takes_an_orphan_post_row_out_of_search_and_related_lists()
     {
         await _host.UploadAndTriggerAsync("heron.md", PostFile.Markdown("Herons and sleep", "2025-02-01", "Herons sleep standing on one leg.", tags: "sleep"));
         await _host.UploadAndTriggerAsync("owl.md", PostFile.Markdown("Owls and sleep", "2025-03-01", "Owls sleep by day and hunt by night.", tags: "sleep"));
@@ -139,7 +139,7 @@ public sealed class PublishSafetyTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task AStatusRowHoldsAtMostTwentyWarnings()
+    public async Task A_status_row_holds_at_most_twenty_warnings()
     {
         var images = string.Join("\n\n", Enumerable.Range(0, 500).Select(i => $"![](missing-{i}.png)"));
         await _host.UploadAndTriggerAsync("2025-06-01-images.md", PostFile.Markdown("Images", "2025-06-01", images));

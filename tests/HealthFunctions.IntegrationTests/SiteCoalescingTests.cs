@@ -23,7 +23,7 @@ public sealed class SiteCoalescingTests : IAsyncLifetime
     public ValueTask DisposeAsync() => _host.DisposeAsync();
 
     [Fact]
-    public async Task ThirtyUploadsWriteTheHomePageAndTheirTagPageOnlyAFewTimes()
+    public async Task Thirty_uploads_write_the_home_page_and_their_tag_page_only_a_few_times()
     {
         for (var i = 1; i <= 30; i++)
         {

@@ -13,7 +13,7 @@ public sealed class SiteLifecycleTests(AzuriteFixture azurite) : IAsyncLifetime
     public ValueTask DisposeAsync() => _host.DisposeAsync();
 
     [Fact]
-    public async Task AnUploadWritesItsOwnPageAtOnceAndTheSharedPagesThroughTheQueue()
+    public async Task An_upload_writes_its_own_page_at_once_and_the_shared_pages_through_the_queue()
     {
         await _host.UploadAndTriggerAsync("sleep.md", PostFile.Markdown("Sleep hygiene", "2025-03-01", tags: "sleep, habits"));
 
@@ -34,7 +34,7 @@ public sealed class SiteLifecycleTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task EveryFileCarriesCacheControlByKind()
+    public async Task Every_file_carries_cache_control_by_kind()
     {
         await _host.UploadAndTriggerAsync("sleep.md", PostFile.Markdown("Sleep", "2025-03-01"));
         await _host.DrainAsync();
@@ -47,7 +47,7 @@ public sealed class SiteLifecycleTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task AnEditedTitleShowsOnEveryPageAndFeed()
+    public async Task An_edited_title_shows_on_every_page_and_feed()
     {
         await _host.UploadAndTriggerAsync("flu.md", PostFile.Markdown("Flu sesaon", "2025-01-10", tags: "flu"));
         await _host.DrainAsync();
@@ -63,7 +63,7 @@ public sealed class SiteLifecycleTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ASlugChangeLeavesARedirectPageAtTheOldAddress()
+    public async Task A_slug_change_leaves_a_redirect_page_at_the_old_address()
     {
         await _host.UploadAndTriggerAsync("bp.md", PostFile.Markdown("Blood pressure", "2025-02-02", slug: "blood-pressure"));
         await _host.DrainAsync();
@@ -79,7 +79,7 @@ public sealed class SiteLifecycleTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ADeleteRemovesThePageAndEveryLinkToIt()
+    public async Task A_delete_removes_the_page_and_every_link_to_it()
     {
         await _host.UploadAndTriggerAsync("a.md", PostFile.Markdown("Alpha", "2025-01-01", tags: "shared, only-a"));
         await _host.UploadAndTriggerAsync("b.md", PostFile.Markdown("Beta", "2025-01-02", tags: "shared"));
@@ -99,7 +99,7 @@ public sealed class SiteLifecycleTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ADeletedPostLeavesNoLinkInTheLatestPostsOfPagesThatDoNotListIt()
+    public async Task A_deleted_post_leaves_no_link_in_the_latest_posts_of_pages_that_do_not_list_it()
     {
         await _host.UploadAndTriggerAsync("a.md", PostFile.Markdown("Alpha", "2025-01-01", tags: "x"));
         await _host.UploadAndTriggerAsync("b.md", PostFile.Markdown("Beta", "2025-01-02", tags: "y"));
@@ -120,7 +120,7 @@ public sealed class SiteLifecycleTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task DraftsAndFuturePostsAreNeverWrittenAndAScheduledPostAppearsAtItsTime()
+    public async Task Drafts_and_future_posts_are_never_written_and_a_scheduled_post_appears_at_its_time()
     {
         var now = _host.Clock.GetUtcNow();
         await _host.UploadAndTriggerAsync("draft.md", PostFile.Markdown("Draft", "2025-01-01", draft: true));
@@ -141,7 +141,7 @@ public sealed class SiteLifecycleTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task TwoUploadsRacingOnOneTagPageBothEndUpOnIt()
+    public async Task Two_uploads_racing_on_one_tag_page_both_end_up_on_it()
     {
         await Task.WhenAll(
             _host.UploadAndTriggerAsync("one.md", PostFile.Markdown("One", "2025-04-01", tags: "heart")),
@@ -156,7 +156,7 @@ public sealed class SiteLifecycleTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ReplayingAMessageOrRunningItTwiceAtOnceLeavesTheSamePage()
+    public async Task Replaying_a_message_or_running_it_twice_at_once_leaves_the_same_page()
     {
         await _host.UploadAndTriggerAsync("one.md", PostFile.Markdown("One", "2025-04-01", tags: "heart"));
         var message = System.Text.Json.JsonSerializer.Serialize(new PageMessage { Page = "tag/heart", Requested = _host.Clock.GetUtcNow() }, PageWork.Json);
@@ -173,7 +173,7 @@ public sealed class SiteLifecycleTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task The_search_box_on_a_post_page_lands_on_a_search_page_the_pipeline_wrote()
     {
-        await _host.UploadAndTriggerAsync("sleep.md", Posts.Markdown("Sleep hygiene", "2025-03-01", tags: "sleep"));
+        await _host.UploadAndTriggerAsync("sleep.md", PostFile.Markdown("Sleep hygiene", "2025-03-01", tags: "sleep"));
         await _host.SettleAsync();
 
         var post = Parse((await _host.PageAsync("/sleep/"))!);
@@ -194,11 +194,11 @@ public sealed class SiteLifecycleTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task A_site_settings_change_and_a_new_latest_post_rewrite_the_search_page()
     {
-        await _host.UploadAndTriggerAsync("sleep.md", Posts.Markdown("Sleep hygiene", "2025-03-01"));
+        await _host.UploadAndTriggerAsync("sleep.md", PostFile.Markdown("Sleep hygiene", "2025-03-01"));
         await _host.SettleAsync();
 
         await _host.UploadAndTriggerAsync("site.yaml", "title: Well Rested\n");
-        await _host.UploadAndTriggerAsync("walk.md", Posts.Markdown("Walking daily", "2025-03-02"));
+        await _host.UploadAndTriggerAsync("walk.md", PostFile.Markdown("Walking daily", "2025-03-02"));
         await _host.SettleAsync();
 
         var search = Parse((await _host.PageAsync("/search.html"))!);
@@ -209,7 +209,7 @@ public sealed class SiteLifecycleTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task A_rebuild_writes_the_search_page_again_byte_for_byte()
     {
-        await _host.UploadAndTriggerAsync("sleep.md", Posts.Markdown("Sleep hygiene", "2025-03-01"));
+        await _host.UploadAndTriggerAsync("sleep.md", PostFile.Markdown("Sleep hygiene", "2025-03-01"));
         await _host.SettleAsync();
         var blob = _host.Web.GetBlobClient("search.html");
         var before = (await blob.DownloadContentAsync()).Value;
@@ -226,7 +226,7 @@ public sealed class SiteLifecycleTests(AzuriteFixture azurite) : IAsyncLifetime
     public async Task When_the_search_box_goes_to_another_site_no_search_page_is_written()
     {
         await using var host = new BlogTestHost(azurite, site: true, extraSettings: new Dictionary<string, string?> { ["Site:SearchUrl"] = "https://search.example/blog" });
-        await host.UploadAndTriggerAsync("sleep.md", Posts.Markdown("Sleep hygiene", "2025-03-01"));
+        await host.UploadAndTriggerAsync("sleep.md", PostFile.Markdown("Sleep hygiene", "2025-03-01"));
         await host.SettleAsync();
 
         var post = Parse((await host.PageAsync("/sleep/"))!);

@@ -36,7 +36,7 @@ public sealed class SiteLinkCheckTests(AzuriteFixture azurite) : IAsyncLifetime
     public ValueTask DisposeAsync() => _host.DisposeAsync();
 
     [Fact]
-    public async Task EveryPageIsValidHtmlWithOneH1AndEveryLinkAndImageAnswers()
+    public async Task Every_page_is_valid_html_with_one_h1_and_every_link_and_image_answers()
     {
         var pages = await PagesAsync();
         Assert.Contains("index.html", pages.Keys);
@@ -72,7 +72,7 @@ public sealed class SiteLinkCheckTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ARebuildRemovesRenderedFilesNoPageOwns()
+    public async Task A_rebuild_removes_rendered_files_no_page_owns()
     {
         var stray = new SiteFile("/old-post/", PageKind.Post, SiteFiles.Html, "<!doctype html><title>x</title>");
         await _host.Get<IPageStore>().WriteAsync(new PageWrite(stray, "no-cache", _host.Clock.GetUtcNow().AddDays(-1), []), CancellationToken.None);

@@ -22,7 +22,7 @@ public sealed class SiteLinkOrderTests : IAsyncLifetime
     public ValueTask DisposeAsync() => _host.DisposeAsync();
 
     [Fact]
-    public async Task TheFirstPostEverFindsHomeTagAndMonthPagesWrittenBeforeItsOwnPage()
+    public async Task The_first_post_ever_finds_home_tag_and_month_pages_written_before_its_own_page()
     {
         await _host.UploadAndTriggerAsync("first.md", PostFile.Markdown("First", "2025-06-10", tags: "brand new"));
 
@@ -47,7 +47,7 @@ public sealed class SiteLinkOrderTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task RegressionANewTagPageNoLongerListsTheNewPostBeforeThePostPageExists()
+    public async Task Regression_a_new_tag_page_no_longer_lists_the_new_post_before_the_post_page_exists()
     {
         await _host.UploadAndTriggerAsync("old.md", PostFile.Markdown("Old", "2025-01-05", tags: "sleep"));
         await _host.SettleAsync();
@@ -70,7 +70,7 @@ public sealed class SiteLinkOrderTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task TwoNewPostsRacingOnOneNewTagNeverLinkToAMissingPageNorToEachOtherEarly()
+    public async Task Two_new_posts_racing_on_one_new_tag_never_link_to_a_missing_page_nor_to_each_other_early()
     {
         await Task.WhenAll(
             _host.UploadAndTriggerAsync("one.md", PostFile.Markdown("One", "2025-05-01", tags: "race")),
@@ -86,7 +86,7 @@ public sealed class SiteLinkOrderTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ADeletedAuthorProfileTakesItsPageAwayAfterEveryBylineLinkingToIt()
+    public async Task A_deleted_author_profile_takes_its_page_away_after_every_byline_linking_to_it()
     {
         await _host.UploadAndTriggerAsync("authors/dr-x.md", "---\nname: Dr X\ncredentials: MD\n---\nA doctor.\n");
         await _host.UploadAndTriggerAsync("p.md", PostFile.Markdown("By X", "2025-04-04", extra: "author: Dr X"));

@@ -29,7 +29,7 @@ public sealed class SiteSidebarTests : IAsyncLifetime
     public ValueTask DisposeAsync() => _host.DisposeAsync();
 
     [Fact]
-    public async Task AnEditedTitleOfALatestPostReachesTheSidebarOfEveryOtherPage()
+    public async Task An_edited_title_of_a_latest_post_reaches_the_sidebar_of_every_other_page()
     {
         await _host.UploadAndTriggerAsync("b.md", PostFile.Markdown("Beta, revised", "2025-01-02", tags: "y"));
         await _host.SettleAsync();
@@ -43,7 +43,7 @@ public sealed class SiteSidebarTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ANewPostReachesTheSidebarOfPagesThatDoNotListIt()
+    public async Task A_new_post_reaches_the_sidebar_of_pages_that_do_not_list_it()
     {
         await _host.UploadAndTriggerAsync("d.md", PostFile.Markdown("Delta", "2025-03-04", tags: "z"));
         await _host.SettleAsync();
@@ -54,7 +54,7 @@ public sealed class SiteSidebarTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task TenQuickEditsOfALatestPostRewriteAnotherPageAtMostTwice()
+    public async Task Ten_quick_edits_of_a_latest_post_rewrite_another_page_at_most_twice()
     {
         Watcher.Writes.Clear();
         for (var i = 1; i <= 10; i++)
@@ -69,7 +69,7 @@ public sealed class SiteSidebarTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task AnEditThatLeavesTheBoxAsItWas_NewTagOnly_StartsNoSweep()
+    public async Task An_edit_that_leaves_the_box_as_it_was_new_tag_only_starts_no_sweep()
     {
         Watcher.Writes.Clear();
         await _host.UploadAndTriggerAsync("c.md", PostFile.Markdown("Gamma", "2025-02-03", tags: "x, winter"));

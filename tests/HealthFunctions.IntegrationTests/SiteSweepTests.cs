@@ -21,7 +21,7 @@ public sealed class SiteSweepTests(AzuriteFixture azurite) : IAsyncLifetime
     public ValueTask DisposeAsync() => _host.DisposeAsync();
 
     [Fact]
-    public async Task ARebuildDeliveredTwiceAtOnceRewritesEveryPageWithOneChainOfBatches()
+    public async Task A_rebuild_delivered_twice_at_once_rewrites_every_page_with_one_chain_of_batches()
     {
         var keys = await _host.Get<SiteRebuilder>().AllKeysAsync(CancellationToken.None);
         var asked = _host.Clock.GetUtcNow();

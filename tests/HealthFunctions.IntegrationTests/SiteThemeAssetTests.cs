@@ -26,7 +26,7 @@ public sealed partial class SiteThemeAssetTests : IAsyncLifetime
     public ValueTask DisposeAsync() => _host.DisposeAsync();
 
     [Fact]
-    public async Task APageNamesHashedAssetsThatExistWithTheImmutableHeader()
+    public async Task A_page_names_hashed_assets_that_exist_with_the_immutable_header()
     {
         await _host.UploadAndTriggerAsync("one.md", PostFile.Markdown("One", "2025-01-01"));
         await _host.DrainAsync();
@@ -61,7 +61,7 @@ public sealed partial class SiteThemeAssetTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task AnUploadedStylesheetRenamesTheAssetsOnEveryPageAndIsWrittenBeforeAnyPageNamesIt()
+    public async Task An_uploaded_stylesheet_renames_the_assets_on_every_page_and_is_written_before_any_page_names_it()
     {
         await _host.UploadAndTriggerAsync("one.md", PostFile.Markdown("One", "2025-01-01", tags: "sleep"));
         await _host.UploadAndTriggerAsync("two.md", PostFile.Markdown("Two", "2025-01-02"));
@@ -111,7 +111,7 @@ public sealed partial class SiteThemeAssetTests : IAsyncLifetime
     [InlineData("theme/a/b/c/d/deep.css", "Ignored", "at most 3 folders below theme/")]
     [InlineData("theme/parts/post.liquid", "Ignored", "directly in theme/")]
     [InlineData("theme/css/huge.css", "Failed", "the limit is 524,288 bytes")]
-    public async Task ABadThemeAssetGetsAStatusRowAndThePagesKeepTheirAssets(string name, string state, string message)
+    public async Task A_bad_theme_asset_gets_a_status_row_and_the_pages_keep_their_assets(string name, string state, string message)
     {
         await _host.UploadAndTriggerAsync("one.md", PostFile.Markdown("One", "2025-01-01"));
         await _host.DrainAsync();

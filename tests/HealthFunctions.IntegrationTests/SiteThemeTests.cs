@@ -14,7 +14,7 @@ public sealed class SiteThemeTests(AzuriteFixture azurite) : IAsyncLifetime
     public ValueTask DisposeAsync() => _host.DisposeAsync();
 
     [Fact]
-    public async Task AnUploadedTemplateRewritesEveryPostPageAndItsValuesAreStillEscaped()
+    public async Task An_uploaded_template_rewrites_every_post_page_and_its_values_are_still_escaped()
     {
         await _host.UploadAndTriggerAsync("one.md", PostFile.Markdown("One <b>bold</b>", "2025-01-01"));
         await _host.UploadAndTriggerAsync("two.md", PostFile.Markdown("Two", "2025-01-02"));

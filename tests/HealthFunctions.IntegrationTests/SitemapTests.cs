@@ -20,7 +20,7 @@ public sealed class SitemapTests(AzuriteFixture azurite) : IAsyncLifetime
     public ValueTask DisposeAsync() => _host.DisposeAsync();
 
     [Fact]
-    public async Task TheStaticSitemapLeavesOutNoindexPostsAndPostsCanonicalElsewhere()
+    public async Task The_static_sitemap_leaves_out_noindex_posts_and_posts_canonical_elsewhere()
     {
         var locs = Locations((await _host.PageAsync("/sitemap.xml"))!);
 
@@ -37,7 +37,7 @@ public sealed class SitemapTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task TheApiSitemapAgreesWithTheStaticOne()
+    public async Task The_api_sitemap_agrees_with_the_static_one()
     {
         var response = await _host.GetAsync("/api/sitemap.xml");
         var locs = Locations(response.Body);
@@ -48,7 +48,7 @@ public sealed class SitemapTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task DroppingNoindexPutsThePostBackInTheSitemap()
+    public async Task Dropping_noindex_puts_the_post_back_in_the_sitemap()
     {
         await _host.UploadAndTriggerAsync("hidden.md", PostFile.Markdown("Hidden", "2025-02-02", tags: "sleep"));
         await _host.SettleAsync();

@@ -31,7 +31,7 @@ public sealed class StorageOutageTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ReadsAnswer503WithRetryAfterDuringAnOutageAndPublishingResumesAfterIt()
+    public async Task Reads_answer_503_with_retry_after_during_an_outage_and_publishing_resumes_after_it()
     {
         var output = TestContext.Current.TestOutputHelper;
         var connection = _azurite!.ConnectionString;

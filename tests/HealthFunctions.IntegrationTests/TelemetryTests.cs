@@ -39,7 +39,7 @@ public sealed class TelemetryTests(AzuriteFixture azurite) : IAsyncLifetime
     public ValueTask DisposeAsync() => Host.DisposeAsync();
 
     [Fact]
-    public async Task APublishIsOneTraceFromTriggerThroughStorageToQueueWork()
+    public async Task A_publish_is_one_trace_from_trigger_through_storage_to_queue_work()
     {
         await Host.UploadAndTriggerAsync("traced-post.md", PostFile.Markdown("Traced post", "2025-04-01", tags: "sleep"));
         Assert.True(await Host.DrainAsync() > 0);
@@ -66,7 +66,7 @@ public sealed class TelemetryTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task PublishDurationOutcomesAndQueueLagAreMeasured()
+    public async Task Publish_duration_outcomes_and_queue_lag_are_measured()
     {
         await Host.UploadAndTriggerAsync("measured.md", PostFile.Markdown("Measured", "2025-04-02"));
         await Host.UploadAndTriggerAsync("broken.md", "---\ntitle: [unclosed\n---\nBody");
@@ -80,7 +80,7 @@ public sealed class TelemetryTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task AFailedPublishIsAnErrorSpanWithTheReason()
+    public async Task A_failed_publish_is_an_error_span_with_the_reason()
     {
         await Host.UploadAndTriggerAsync("no-title.md", "---\ntitle: [unclosed\n---\nBody");
         Host.Get<TracerProvider>().ForceFlush();
@@ -92,7 +92,7 @@ public sealed class TelemetryTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
-    public void TheAzureSdkLogsOnlyWarningsWhileThePublishLogStaysAtInformation()
+    public void The_azure_sdk_logs_only_warnings_while_the_publish_log_stays_at_information()
     {
         using var provider = new ServiceCollection().AddLogging(logging => logging.SetMinimumLevel(LogLevel.Trace).AddProvider(new EveryLevelLogs()).AddAppLogFilters()).BuildServiceProvider();
         var loggers = provider.GetRequiredService<ILoggerFactory>();

@@ -25,7 +25,7 @@ public sealed class UploadFuzzTests(AzuriteFixture azurite) : IAsyncLifetime
     public ValueTask DisposeAsync() => _host.DisposeAsync();
 
     [Fact]
-    public async Task NoGeneratedUploadEscapesAsAnException()
+    public async Task No_generated_upload_escapes_as_an_exception()
     {
         var sync = _host.Get<ContentSync>();
         var index = _host.Get<IPostIndex>();

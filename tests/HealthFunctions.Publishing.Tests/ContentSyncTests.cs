@@ -30,7 +30,7 @@ public sealed class ContentSyncTests
     }
 
     [Fact]
-    public async Task ALostRaceOnTheStatusRowStartsOverWithTheCurrentVersion()
+    public async Task A_lost_race_on_the_status_row_starts_over_with_the_current_version()
     {
         SetupReads(Version("\"v1\"", "First draft"), Version("\"v2\"", "Second draft"));
         _index.SetupSequence(i => i.TrySaveSourceAsync(It.IsAny<SourceRecord>(), It.IsAny<CancellationToken>()))
@@ -45,7 +45,7 @@ public sealed class ContentSyncTests
     }
 
     [Fact]
-    public async Task AFileThatKeepsChangingIsLeftToTheTriggersRetry()
+    public async Task A_file_that_keeps_changing_is_left_to_the_triggers_retry()
     {
         SetupReads(Version("\"v1\"", "Text"));
         _index.Setup(i => i.TrySaveSourceAsync(It.IsAny<SourceRecord>(), It.IsAny<CancellationToken>())).ReturnsAsync(false);
@@ -56,7 +56,7 @@ public sealed class ContentSyncTests
     }
 
     [Fact]
-    public async Task ABrokenVersionWritesOnlyItsStatusAndKeepsWhatWasPublished()
+    public async Task A_broken_version_writes_only_its_status_and_keeps_what_was_published()
     {
         var published = new SourceRecord
         {

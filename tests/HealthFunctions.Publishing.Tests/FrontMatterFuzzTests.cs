@@ -16,7 +16,7 @@ public sealed class FrontMatterFuzzTests
         Gen.Select(Gen.Int[0, 6_000], Gen.Int[0, 4], Gen.Int[0, 250_000], Gen.Int[0, 5], Gen.Int[0, 1_200], Gen.Int[0, 5]);
 
     [Fact]
-    public void GeneratedFrontMatterIsPublishedOrRefusedWithAFormatError()
+    public void Generated_front_matter_is_published_or_refused_with_a_format_error()
     {
         Shapes.Sample(
             (depth, style, size, field, tags, trick) =>

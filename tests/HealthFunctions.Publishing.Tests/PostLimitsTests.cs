@@ -36,7 +36,7 @@ public sealed class PostLimitsTests
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public void EachLimitIsRefusedNamingTheFieldAndLine(string name, string markdown, string? field, int? line, string expected)
+    public void Each_limit_is_refused_naming_the_field_and_line(string name, string markdown, string? field, int? line, string expected)
     {
         var clock = Stopwatch.StartNew();
         var error = TestPosts.Reject(markdown);
@@ -54,7 +54,7 @@ public sealed class PostLimitsTests
     }
 
     [Fact]
-    public void APostAtEveryLimitIsPublished()
+    public void A_post_at_every_limit_is_published()
     {
         var tags = string.Join(", ", Enumerable.Range(1, 25).Select(i => $"t{i}-" + new string('x', 90)));
         var markdown = PostFile.Markdown(
@@ -70,7 +70,7 @@ public sealed class PostLimitsTests
     }
 
     [Fact]
-    public void AnchorsAreRefusedInAuthorProfilesAndSiteSettingsToo()
+    public void Anchors_are_refused_in_author_profiles_and_site_settings_too()
     {
         var author = Assert.Throws<PostFormatException>(() =>
             TestPosts.Renderer.RenderAuthor("authors/amira.md", Encoding.UTF8.GetBytes("---\nname: &n Amira\ncredentials: *n\n---\nBio.\n")));
@@ -96,7 +96,7 @@ public sealed class PostLimitsTests
     [InlineData("Fields this system does not know", PostLimits.UnknownFieldsLength)]
     [InlineData("Author bio, site About Me (as HTML)", PostLimits.StoredHtmlLength)]
     [InlineData("Status message and warnings", PostLimits.StatusMessageLength, PostLimits.StatusWarnings)]
-    public void EveryLimitIsInThePostFormatDocWithItsValue(string limit, int value, int second = 0)
+    public void Every_limit_is_in_the_post_format_doc_with_its_value(string limit, int value, int second = 0)
     {
         var doc = File.ReadAllText(TestPaths.Output("Docs", "post-format.md"));
         var limits = doc[doc.IndexOf("\n## Limits", StringComparison.Ordinal)..];

@@ -95,7 +95,7 @@ public sealed class SlugTests
     [InlineData("crème", false)]
     [InlineData("", false)]
     [InlineData(null, false)]
-    public void IsValid_accepts_only_what_From_would_produce(string? value, bool valid) =>
+    public void Validation_accepts_only_what_the_mapping_produces(string? value, bool valid) =>
         Assert.Equal(valid, Slugs.IsValid(value));
 
     [Theory]

@@ -25,7 +25,7 @@ public sealed class ThemeAssetNamesTests
     [InlineData("theme/parts/post.liquid", SourceKind.Ignored)]
     [InlineData("theme/.hidden.css", SourceKind.Ignored)]
     [InlineData("themes/site.css", SourceKind.Ignored)]
-    public void ThemeFilesAreClassifiedByTheirPath(string name, SourceKind kind)
+    public void Theme_files_are_classified_by_their_path(string name, SourceKind kind)
     {
         var actual = SourceNames.Classify(name, out var reason);
 
@@ -34,6 +34,6 @@ public sealed class ThemeAssetNamesTests
     }
 
     [Fact]
-    public void AnImageUnderThemeIsAThemeAssetNotAPostImage() =>
+    public void An_image_under_theme_is_a_theme_asset_not_a_post_image() =>
         Assert.Equal(SourceKind.ThemeAsset, SourceNames.Classify("theme/img/hero.jpg", out _));
 }

@@ -16,7 +16,7 @@ public sealed class EscapingTests
 
     [Theory]
     [MemberData(nameof(Breakouts))]
-    public async Task ATitleOrTagCannotBreakOutOfTheJsonLdScript(string text)
+    public async Task A_title_or_tag_cannot_break_out_of_the_json_ld_script(string text)
     {
         var html = await Pages.RenderAsync("post", Pages.PostView(Pages.Post(title: text, tags: [text])));
         var page = Pages.Parse(html);
@@ -34,7 +34,7 @@ public sealed class EscapingTests
 
     [Theory]
     [MemberData(nameof(Breakouts))]
-    public async Task ContentValuesAreEscapedInTextAndAttributes(string text)
+    public async Task Content_values_are_escaped_in_text_and_attributes(string text)
     {
         var view = Pages.PostView(Pages.Post(title: text, tags: [text]));
         var page = Pages.Parse(await Pages.RenderAsync("post", view));
@@ -48,7 +48,7 @@ public sealed class EscapingTests
     }
 
     [Fact]
-    public void ScriptTextKeepsTheValueWhileEscapingEveryCharacterThatCouldEndTheScript()
+    public void Script_text_keeps_the_value_while_escaping_every_character_that_could_end_the_script()
     {
         var text = StructuredData.ScriptText(new Dictionary<string, object> { ["a"] = "</script><!--&\u2028\u2029é" });
 

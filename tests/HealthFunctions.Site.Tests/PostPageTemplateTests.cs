@@ -7,7 +7,7 @@ namespace HealthFunctions.Site.Tests;
 public sealed class PostPageTemplateTests
 {
     [Fact]
-    public async Task APostPageShowsTheWholeArticleWithItsBylineDateWordsTagsAndReferences()
+    public async Task A_post_page_shows_the_whole_article_with_its_byline_date_words_tags_and_references()
     {
         var html = await Pages.RenderAsync("post", Pages.PostView(Pages.Post()));
         var page = Pages.Parse(html);
@@ -29,7 +29,7 @@ public sealed class PostPageTemplateTests
     }
 
     [Fact]
-    public async Task TheReviewLineAppearsOnlyWhenTheresAReviewer()
+    public async Task The_review_line_appears_only_when_theres_a_reviewer()
     {
         var reviewer = new LdPerson("Dr Samuel Osei", "MD, FACC", null, null);
         var page = Pages.Parse(await Pages.RenderAsync("post", Pages.PostView(Pages.Post(reviewer: "dr-samuel-osei"), reviewer)));
@@ -40,7 +40,7 @@ public sealed class PostPageTemplateTests
     }
 
     [Fact]
-    public async Task AReviewerWithoutAReviewDateClaimsNoReview()
+    public async Task A_reviewer_without_a_review_date_claims_no_review()
     {
         var reviewer = new LdPerson("Dr Samuel Osei", "MD, FACC", null, null);
         var view = Pages.PostView(Pages.Post(reviewer: "dr-samuel-osei"), reviewer);
@@ -53,7 +53,7 @@ public sealed class PostPageTemplateTests
     }
 
     [Fact]
-    public async Task RelatedPostsAreALinkListAfterTheReferencesAndAbsentWhenThereAreNone()
+    public async Task Related_posts_are_a_link_list_after_the_references_and_absent_when_there_are_none()
     {
         var view = Pages.PostView(Pages.Post());
         view = view with { Post = view.Post! with { Related = [new LinkView("Sleep <well>", "/sleep-well/"), new LinkView("Iron & you", "/iron/")] } };
@@ -69,7 +69,7 @@ public sealed class PostPageTemplateTests
     }
 
     [Fact]
-    public async Task TheHeadCarriesTitleDescriptionCanonicalOpenGraphAndTwitterCard()
+    public async Task The_head_carries_title_description_canonical_open_graph_and_twitter_card()
     {
         var page = Pages.Parse(await Pages.RenderAsync("post", Pages.PostView(Pages.Post())));
         string? Meta(string selector) => page.QuerySelector(selector)?.GetAttribute("content");
@@ -90,7 +90,7 @@ public sealed class PostPageTemplateTests
     }
 
     [Fact]
-    public async Task TheJsonLdNamesThePageAsItsUrlAndMainEntity()
+    public async Task The_json_ld_names_the_page_as_its_url_and_main_entity()
     {
         var page = Pages.Parse(await Pages.RenderAsync("post", Pages.PostView(Pages.Post())));
 
@@ -101,7 +101,7 @@ public sealed class PostPageTemplateTests
     }
 
     [Fact]
-    public async Task AReviewedPostIsAMedicalWebPageWithReviewerReviewDateAndCitations()
+    public async Task A_reviewed_post_is_a_medical_web_page_with_reviewer_review_date_and_citations()
     {
         var reviewer = new LdPerson("Dr Samuel Osei", "MD, FACC", null, null);
         var page = Pages.Parse(await Pages.RenderAsync("post", Pages.PostView(Pages.Post(reviewer: "dr-samuel-osei"), reviewer)));

@@ -38,7 +38,7 @@ public sealed class SearchPageTests
     }
 
     [Fact]
-    public async Task Without_JavaScript_the_search_page_says_results_need_it()
+    public async Task Without_javascript_the_search_page_says_results_need_it()
     {
         var html = await Pages.RenderAsync("search", View());
 

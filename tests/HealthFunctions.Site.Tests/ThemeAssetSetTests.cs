@@ -9,7 +9,7 @@ public sealed class ThemeAssetSetTests
     private static readonly ThemeAsset[] Defaults = [Asset("css/site.css", "body{}"), Asset("js/static.js", "//")];
 
     [Fact]
-    public void AnUploadReplacesTheDefaultOfTheSamePathAndChangesTheVersion()
+    public void An_upload_replaces_the_default_of_the_same_path_and_changes_the_version()
     {
         var plain = new ThemeAssetSet(Defaults, []);
         var custom = new ThemeAssetSet(Defaults, [Asset("css/site.css", "body{color:red}")]);
@@ -22,7 +22,7 @@ public sealed class ThemeAssetSetTests
     }
 
     [Fact]
-    public void TheVersionDependsOnContentNotOnOrder()
+    public void The_version_depends_on_content_not_on_order()
     {
         var one = new ThemeAssetSet(Defaults, [Asset("img/a.png", "1"), Asset("img/b.png", "2")]);
         var two = new ThemeAssetSet(Defaults.Reverse(), [Asset("img/b.png", "2"), Asset("img/a.png", "1")]);
@@ -34,11 +34,11 @@ public sealed class ThemeAssetSetTests
     }
 
     [Fact]
-    public void AFileTheThemeDoesNotHaveIsNamedAtTheRoot() =>
+    public void A_file_the_theme_does_not_have_is_named_at_the_root() =>
         Assert.Equal("/config.js", new ThemeAssetSet(Defaults, []).UrlOf("config.js"));
 
     [Fact]
-    public async Task TheDefaultThemeShipsTheAssetsItsLayoutNames()
+    public async Task The_default_theme_ships_the_assets_its_layout_names()
     {
         var set = await new ThemeAssets(new DefaultThemeSource(), store: null).GetPublishedAsync(CancellationToken.None);
 
