@@ -48,6 +48,9 @@ public sealed partial class ReaderTests
             await Expect(about.Locator(".about-text")).ToContainTextAsync("I explain treatments in plain words");
             await Expect(about.Locator(".about-text strong")).ToHaveTextAsync("Amira");
             await Expect(about.Locator(".about-text")).Not.ToContainTextAsync("I write plain-language articles");
+            Assert.True(
+                await about.Locator(".about-body").EvaluateAsync<bool>("box => box.scrollHeight <= box.clientHeight"),
+                $"{url}: the whole About text is readable, none of it cut off");
         }
 
         await page.ClickAsync("nav a[href='#about']");

@@ -50,6 +50,11 @@ public static class SeedPosts
             aboutMe: |
               Hi, I'm **Amira**. I explain treatments in plain words, with the evidence behind them,
               so that you can have better conversations with your own doctor.
+
+              Nothing here replaces a consultation: if a symptom worries you, ring your GP or the
+              NHS 111 line. Every article is reviewed by a second clinician, and the review date is
+              shown under the title so that you can tell how fresh the advice is. Write to me if you
+              spot something out of date.
             language: {SiteLanguage}
             defaultAuthor: {AuthorSlug}
             """,
