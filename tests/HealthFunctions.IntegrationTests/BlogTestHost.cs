@@ -26,7 +26,7 @@ namespace HealthFunctions.IntegrationTests;
 /// directly with a real BlobClient or message; HTTP requests go through an in-memory server with
 /// the LocalHost's pipeline (problem answers, routing, the key check, one endpoint per function).
 /// </summary>
-public sealed class BlogTestHost : IAsyncDisposable
+public sealed partial class BlogTestHost : IAsyncDisposable
 {
     private readonly IHost _host;
     private readonly HttpClient _http;
@@ -176,49 +176,6 @@ public sealed class BlogTestHost : IAsyncDisposable
 
         using var response = await _http.SendAsync(request);
         return await TestResponse.ReadAsync(response);
-    }
-
-    /// <summary>
-    /// Runs the page-queue function for every visible message until none is left (as the host's
-    /// queue trigger would), with <paramref name="workers"/> of them at once. Returns how many ran.
-    /// </summary>
-    public async Task<int> DrainAsync(int workers = 1)
-    {
-        await PageQueue.CreateIfNotExistsAsync();
-        var count = 0;
-        var idle = 0;
-        while (idle < workers)
-        {
-            var batch = (await PageQueue.ReceiveMessagesAsync(workers, TimeSpan.FromMinutes(1))).Value;
-            if (batch.Length == 0)
-            {
-                idle++;
-                continue;
-            }
-
-            idle = 0;
-            await Task.WhenAll(batch.Select(async message =>
-            {
-                await Get<RenderSitePage>().RunAsync(message.Body.ToString(), CancellationToken.None);
-                await PageQueue.DeleteMessageAsync(message.MessageId, message.PopReceipt);
-            }));
-            count += batch.Length;
-        }
-
-        return count;
-    }
-
-    /// <summary>Drains the page queue until it holds nothing, delayed messages included (at most 30 s).</summary>
-    public async Task SettleAsync()
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        await DrainAsync();
-        while ((await PageQueue.GetPropertiesAsync()).Value.ApproximateMessagesCount > 0)
-        {
-            Assert.True(DateTime.UtcNow < deadline, "the page queue did not settle within 30 s");
-            await Task.Delay(250);
-            await DrainAsync();
-        }
     }
 
     /// <summary>A file of the static site, or null when it is not there.</summary>
