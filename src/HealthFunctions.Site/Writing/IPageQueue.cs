@@ -24,8 +24,8 @@ public sealed record PageMessage
     /// <summary>For one batch of a sweep: when the sweep began (<see cref="SweepState.Started"/>).</summary>
     public DateTimeOffset? Sweep { get; init; }
 
-    /// <summary>For one batch of a sweep: the last page key the previous batch sent (null for the first batch).</summary>
-    public string? After { get; init; }
+    /// <summary>For one batch of a sweep: the number of the chunk of the sweep's page keys it sends (null or 0 for the first).</summary>
+    public int? Chunk { get; init; }
 
     /// <summary>Sent by a rebuild, which sends every page anyway: pages linking here are not sent again.</summary>
     public bool FromRebuild { get; init; }
