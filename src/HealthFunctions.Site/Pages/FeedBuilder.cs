@@ -71,6 +71,7 @@ public sealed class FeedBuilder
 
         return new SiteFile(path, PageKind.Feed, SiteFiles.Rss, Write(new Rss20FeedFormatter(feed).WriteTo));
     }
+
     /// <summary>sitemap.xml (home, every public post with its last change but those marked <c>noindex</c> or canonical elsewhere, tags, authors, months) and robots.txt naming it.</summary>
     public async Task<PageOutput> SitemapAsync(CancellationToken ct)
     {
